@@ -9,7 +9,6 @@ import java.util.Map;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The values Helm is given after merging every values layer and {@code --set} expression: exactly
@@ -22,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link #toString()} shows only the top-level keys.
  */
 public final class EffectiveValues {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, Object> values;
 
@@ -52,14 +49,14 @@ public final class EffectiveValues {
     }
 
     /**
-     * Writes the values to a file Helm reads back to the same values: JSON, which is YAML whose
-     * strings are all quoted, so no string can be re-read as a boolean or number.
+     * Writes the values to a file Helm reads back to the same values: YAML in flow style with every
+     * string quoted, so no string can be re-read as a boolean or number.
      *
      * @param file the file to write
      */
     void writeForHelm(Path file) {
         try {
-            Files.writeString(file, JSON.writeValueAsString(values), StandardCharsets.UTF_8);
+            Files.writeString(file, HelmValuesWriter.write(values), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the effective values to " + file, e);
         }

@@ -226,10 +226,14 @@ final class HelmYaml {
             if (Tag.STR.equals(tag)) {
                 return value;
             }
-            if (PLAIN.equals(tag) || Tag.INT.equals(tag) || Tag.FLOAT.equals(tag) || Tag.BOOL.equals(tag) || Tag.NULL.equals(tag)) {
-                return resolvePlain(value);
+            boolean typed = PLAIN.equals(tag) || Tag.INT.equals(tag) || Tag.FLOAT.equals(tag) || Tag.BOOL.equals(tag)
+                    || Tag.NULL.equals(tag) || node.isPlain();
+            Object resolved = typed ? resolvePlain(value) : value;
+            if (resolved instanceof Double d && (d.isNaN() || d.isInfinite())) {
+                throw new Problem(position(node.getStartMark()) + "'" + value + "' is not a usable value: Helm turns values"
+                        + " into JSON, which has no infinity or NaN; quote it to make it a string", null);
             }
-            return node.isPlain() ? resolvePlain(value) : value;
+            return resolved;
         }
     }
 

@@ -67,7 +67,12 @@ final class ValueTrees {
             return ((Number) value).longValue();
         }
         if (value instanceof Double || value instanceof Float) {
-            return ((Number) value).doubleValue();
+            double d = ((Number) value).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new IllegalArgumentException("value at '" + path + "' is " + d + "; Helm turns values into JSON,"
+                        + " which has no infinity or NaN");
+            }
+            return d;
         }
         if (value instanceof BigInteger || value instanceof BigDecimal) {
             return value;

@@ -31,12 +31,21 @@ class HelmYamlTest {
     @Test
     void readsFloatsNullsAndLeavesOtherTextAsStrings() {
         Map<String, Object> values = HelmYaml.readMap(
-                "f: 1.5\ne: 1e3\nd: .5\ninf: .inf\nn1: ~\nn2:\nn3: Null\nv: 1.2.3\nt: 2001-12-14\nnotOctal: 08\n");
+                "f: 1.5\ne: 1e3\nd: .5\nn1: ~\nn2:\nn3: Null\nv: 1.2.3\nt: 2001-12-14\nnotOctal: 08\n");
 
         assertThat(values).containsEntry("f", 1.5).containsEntry("e", 1000.0).containsEntry("d", 0.5)
-                .containsEntry("inf", Double.POSITIVE_INFINITY).containsEntry("n1", null).containsEntry("n2", null)
+                .containsEntry("n1", null).containsEntry("n2", null)
                 .containsEntry("n3", null).containsEntry("v", "1.2.3").containsEntry("t", "2001-12-14")
                 .containsEntry("notOctal", 8.0);
+    }
+
+    @Test
+    void rejectsInfinityAndNanAsHelmDoes() {
+        assertThatThrownBy(() -> HelmYaml.readMap("a: 1\nb: .inf\n"))
+                .isInstanceOf(HelmYaml.Problem.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("no infinity or NaN");
+        assertThat(HelmYaml.readMap("a: '.nan'\n")).containsEntry("a", ".nan");
     }
 
     @Test

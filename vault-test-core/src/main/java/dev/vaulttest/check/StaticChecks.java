@@ -4,6 +4,8 @@ import dev.vaulttest.chart.RenderedManifests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Production-readiness checks over a rendered chart, without a cluster.
@@ -19,9 +21,22 @@ import java.util.Objects;
  */
 public final class StaticChecks {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StaticChecks.class);
+
     private static final List<RuleCheck> CHECKS = List.of(
             new DevModeCheck(),
-            new UnpinnedImageCheck());
+            new NoAutoUnsealCheck(),
+            new EphemeralStorageCheck(),
+            new SharedDataVolumeCheck(),
+            new ReclaimPolicyCheck(),
+            new UnpinnedImageCheck(),
+            new HaQuorumCheck(),
+            new TlsDisabledCheck(),
+            new TlsInconsistentCheck(),
+            new AntiAffinityCheck(),
+            new NoRaftRetryJoinCheck(),
+            new OnDeleteUpgradesCheck(),
+            new NoAuditStorageCheck());
 
     private StaticChecks() {
     }
@@ -39,6 +54,17 @@ public final class StaticChecks {
         Objects.requireNonNull(manifests, "manifests");
         Objects.requireNonNull(options, "options");
         RenderedDeployment deployment = RenderedDeployment.of(manifests);
+        if (deployment.servers().isEmpty()) {
+            LOG.warn("No Vault server StatefulSet (a container named 'vault') among {} rendered objects;"
+                    + " only image rules apply", manifests.objects().size());
+        }
+        for (VaultServer server : deployment.servers()) {
+            if (server.config().isEmpty() && server.devModeReason().isEmpty()) {
+                LOG.warn("{} mounts no rendered ConfigMap with key {}; rules that read the Vault configuration"
+                        + " (seal, storage, listeners) are skipped for it", server.resource(),
+                        RenderedDeployment.CONFIG_KEY);
+            }
+        }
         List<Finding> findings = new ArrayList<>();
         for (RuleCheck check : CHECKS) {
             findings.addAll(check.check(deployment, options));

@@ -16,8 +16,8 @@ final class DevModeCheck implements RuleCheck {
                 continue;
             }
             String token = server.env("VAULT_DEV_ROOT_TOKEN_ID").isPresent()
-                    ? " and the root token is fixed by the environment variable VAULT_DEV_ROOT_TOKEN_ID"
-                    : " with a root token printed to its log";
+                    ? ", and its root token is fixed by the environment variable VAULT_DEV_ROOT_TOKEN_ID"
+                    : ", and its root token is printed to the log";
             findings.add(Rule.DEV_MODE.finding(server.resource(),
                     "Container '" + server.container().getName() + "' of " + server.resource() + " " + why.get()
                             + ": storage is in memory (every secret is lost on restart) and Vault starts unsealed"

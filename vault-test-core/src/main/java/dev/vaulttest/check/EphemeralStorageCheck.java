@@ -55,12 +55,12 @@ final class EphemeralStorageCheck implements RuleCheck {
         Volume volume = data.volume().get();
         String what;
         if (volume.getEmptyDir() != null) {
-            what = "an emptyDir, which is deleted with the pod";
+            what = "an emptyDir, deleted with the pod";
         } else if (volume.getEphemeral() != null) {
-            what = "a generic ephemeral volume, whose claim is deleted with the pod";
+            what = "a generic ephemeral volume, whose claim goes with the pod";
         } else if (volume.getHostPath() != null) {
-            what = "the hostPath " + volume.getHostPath().getPath() + ", which stays on one node and is lost when"
-                    + " the pod is scheduled elsewhere";
+            what = "the hostPath " + volume.getHostPath().getPath() + ", left behind on one node when the pod is"
+                    + " scheduled elsewhere";
         } else if (volume.getConfigMap() != null || volume.getSecret() != null || volume.getProjected() != null
                 || volume.getDownwardAPI() != null) {
             what = "a read-only ConfigMap/Secret/projected volume";

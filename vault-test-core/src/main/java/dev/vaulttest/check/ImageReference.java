@@ -51,7 +51,7 @@ record ImageReference(String repository, Optional<String> tag, Optional<String> 
             return Optional.of("uses the floating tag 'latest'");
         }
         if (!EXACT_VERSION.matcher(t).matches()) {
-            return Optional.of("uses the tag '" + t + "', which is not an exact version (like 1.2.3) and may move");
+            return Optional.of("uses the tag '" + t + "', not an exact version like 1.2.3, so it may move");
         }
         return Optional.empty();
     }

@@ -15,10 +15,14 @@ final class OnDeleteUpgradesCheck implements RuleCheck {
         for (VaultServer server : deployment.servers()) {
             var strategy = server.statefulSet().getSpec().getUpdateStrategy();
             if (strategy != null && "OnDelete".equals(strategy.getType())) {
+                int replicas = server.replicas();
+                String pods = replicas == 1
+                        ? " its pod keeps the old version until it is deleted."
+                        : " each of its " + replicas + " pods keeps the old version until it is deleted, which must"
+                                + " happen standbys first and the active node last.";
                 findings.add(Rule.ONDELETE_UPGRADES.finding(server.resource(), server.resource()
                         + " uses updateStrategy OnDelete: 'helm upgrade' changes the pod template but restarts no pod;"
-                        + " each of its " + server.replicas() + " pod" + (server.replicas() == 1 ? "" : "s")
-                        + " keeps the old version until deleted, standbys first and the active node last.",
+                        + pods,
                         "Follow the documented upgrade procedure (delete standby pods one at a time, waiting for each"
                                 + " to rejoin and unseal, then the active pod), or set"
                                 + " server.updateStrategyType=RollingUpdate if you accept restarts in pod order."));

@@ -67,15 +67,15 @@ final class ReclaimPolicyCheck implements RuleCheck {
                     .filter(sc -> requested.get().equals(sc.getMetadata().getName())).findFirst();
             classDescription = "StorageClass '" + requested.get() + "'";
             if (storageClass.isEmpty()) {
-                return Optional.of(unknown(server, subject + " uses " + classDescription + ", which is not among the "
-                        + options.storageClasses().size() + " StorageClasses given, so its reclaim policy is unknown."));
+                return Optional.of(unknown(server, subject + " uses " + classDescription + ", which is not among the StorageClasses given ("
+                        + given(options) + "), so its reclaim policy is unknown."));
             }
         } else {
             storageClass = options.storageClasses().stream().filter(ReclaimPolicyCheck::isDefault).findFirst();
             if (storageClass.isEmpty()) {
-                return Optional.of(unknown(server, subject + " uses the cluster's default StorageClass, and none of the "
-                        + options.storageClasses().size() + " StorageClasses given is annotated "
-                        + DEFAULT_CLASS_ANNOTATION + "=\"true\", so its reclaim policy is unknown."));
+                return Optional.of(unknown(server, subject + " uses the cluster's default StorageClass, and none of the StorageClasses given ("
+                        + given(options) + ") is annotated " + DEFAULT_CLASS_ANNOTATION
+                        + "=\"true\", so its reclaim policy is unknown."));
             }
             classDescription = "the default StorageClass '" + storageClass.get().getMetadata().getName() + "'";
         }
@@ -107,6 +107,11 @@ final class ReclaimPolicyCheck implements RuleCheck {
         }
         return when.isEmpty() ? "" : " The StatefulSet's persistentVolumeClaimRetentionPolicy also deletes the claims"
                 + " when " + String.join(" or when ", when) + " (server.persistentVolumeClaimRetentionPolicy).";
+    }
+
+    private static String given(CheckOptions options) {
+        return options.storageClasses().isEmpty() ? "none"
+                : String.join(", ", options.storageClasses().stream().map(sc -> sc.getMetadata().getName()).toList());
     }
 
     private static Finding unknown(VaultServer server, String message) {

@@ -49,10 +49,11 @@ final class TlsInconsistentCheck implements RuleCheck {
             String listenerState = listenerScheme.equals("http")
                     ? "has TLS disabled (tls_disable = " + listener.get().string("tls_disable").orElse("true") + ")"
                     : "serves TLS (no tls_disable)";
-            String places = String.join("; ", disagreeing.stream().map(e -> e.where() + " says " + e.scheme()).toList());
+            String chartScheme = listenerScheme.equals("http") ? "https" : "http";
+            String places = String.join(", ", disagreeing.stream().map(Evidence::where).toList());
             findings.add(Rule.TLS_INCONSISTENT.finding(server.resource(), "The listener \"tcp\" at "
                     + ApiListener.address(listener.get()) + " of " + server.resource() + " (" + server.configSource()
-                    + ") " + listenerState + ", but " + places + ": the readiness probe, the vault CLI in the pod and"
+                    + ") " + listenerState + ", but the chart renders " + chartScheme + " (" + places + "): the readiness probe, the vault CLI in the pod and"
                     + " clients talk the wrong protocol, so pods never become ready.",
                     listenerScheme.equals("http")
                             ? "Set global.tlsDisable=true to match the listener, or enable TLS in the listener"
@@ -72,7 +73,7 @@ final class TlsInconsistentCheck implements RuleCheck {
         ports.stream()
                 .filter(p -> p.getContainerPort() != null && p.getContainerPort() == apiPort && p.getName() != null)
                 .forEach(p -> schemeOfPortName(p.getName()).ifPresent(s -> evidence.add(
-                        new Evidence("container port " + apiPort + " is named '" + p.getName() + "'", s))));
+                        new Evidence("container port " + apiPort + " named '" + p.getName() + "'", s))));
         probe(server.container().getReadinessProbe(), "readinessProbe", evidence);
         probe(server.container().getLivenessProbe(), "livenessProbe", evidence);
         Map<String, String> podLabels = server.statefulSet().getSpec().getTemplate().getMetadata() == null ? Map.of()
@@ -90,9 +91,9 @@ final class TlsInconsistentCheck implements RuleCheck {
                         || port.getTargetPort() != null && port.getTargetPort().getIntVal() != null
                         && port.getTargetPort().getIntVal() == apiPort;
                 if (api && port.getName() != null) {
-                    schemeOfPortName(port.getName()).ifPresent(s -> evidence.add(new Evidence("port " + port.getPort()
-                            + " of Service/" + service.getMetadata().getName() + " is named '" + port.getName() + "'",
-                            s)));
+                    schemeOfPortName(port.getName()).ifPresent(s -> evidence.add(new Evidence("Service/"
+                            + service.getMetadata().getName() + " port " + port.getPort() + " named '" + port.getName()
+                            + "'", s)));
                 }
             }
         }
@@ -102,7 +103,7 @@ final class TlsInconsistentCheck implements RuleCheck {
     private static void probe(Probe probe, String name, List<Evidence> evidence) {
         if (probe != null && probe.getHttpGet() != null) {
             String scheme = Optional.ofNullable(probe.getHttpGet().getScheme()).orElse("HTTP").toLowerCase(Locale.ROOT);
-            evidence.add(new Evidence(name + " httpGet uses scheme " + scheme.toUpperCase(Locale.ROOT), scheme));
+            evidence.add(new Evidence(name + " httpGet scheme " + scheme.toUpperCase(Locale.ROOT), scheme));
         }
     }
 

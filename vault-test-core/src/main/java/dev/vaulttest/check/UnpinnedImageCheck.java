@@ -47,7 +47,7 @@ final class UnpinnedImageCheck implements RuleCheck {
                 : ImageReference.parse(shown).whyNotPinned();
         problem.ifPresent(why -> findings.add(Rule.UNPINNED_IMAGE.finding(workload.resource(),
                 "The " + what + " '" + container + "' of " + workload.resource() + " runs image '" + shown + "', which "
-                        + why + "; a restart or new node can pull a different Vault than the one tested.",
+                        + why + "; a restart or a new node can pull a different image than the one tested.",
                 "Pin it to an exact version or a digest: set " + valueFor(workload, container, what)
                         + " to a version such as 1.2.3 (or add @sha256:<digest>).")));
     }

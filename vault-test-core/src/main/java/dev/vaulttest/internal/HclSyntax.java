@@ -91,8 +91,14 @@ final class HclSyntax {
                     + first.describe());
         }
         Token t = take();
+        int keys = 1;
         while (t.kind == Kind.IDENT || t.kind == Kind.STRING) {
+            keys++;
             t = take();
+        }
+        if ((t.kind == Kind.EQUALS || t.kind == Kind.COLON) && keys > 1) {
+            throw new SyntaxError(t.line, t.column, "expected '{' to open the block '" + first.text
+                    + "' but found " + t.describe() + " after its labels");
         }
         if (t.kind == Kind.EQUALS || t.kind == Kind.COLON) {
             value(t);

@@ -3,6 +3,7 @@ package dev.vaulttest.internal;
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import dev.vaulttest.InvalidVaultConfigException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -155,10 +156,15 @@ public final class VaultConfig {
      */
     public record Block(String type, Map<String, Object> attributes) {
 
-        /** Copies the attributes, keeping their order. */
+        /**
+         * Copies the attributes, keeping their order.
+         *
+         * @param type the label
+         * @param attributes the stanza's body
+         */
         public Block {
             Objects.requireNonNull(type, "type");
-            attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+            attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         }
 
         /**

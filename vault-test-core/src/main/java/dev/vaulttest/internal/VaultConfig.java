@@ -63,13 +63,12 @@ public final class VaultConfig {
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> parseHcl(String text, String source) {
         HclSyntax.check(text).ifPresent(problem -> {
             throw new InvalidVaultConfigException(source, "HCL syntax error: " + problem, null);
         });
         try {
-            return (Map<String, Object>) new HCLParser().parse(text);
+            return new HCLParser().parse(text);
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new InvalidVaultConfigException(source, "HCL parse error: " + cause.getMessage(), e);
@@ -128,7 +127,6 @@ public final class VaultConfig {
         return List.copyOf(blocks);
     }
 
-    @SuppressWarnings("unchecked")
     private void collect(Object node, List<Block> out) {
         if (node instanceof List<?> list) {
             list.forEach(item -> collect(item, out));

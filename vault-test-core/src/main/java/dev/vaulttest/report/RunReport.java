@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The result of one test run, ready for a {@code ReportWriter}.
+ * The result of one test run, ready for a {@link ReportWriter}.
  *
  * <p>The environment description is redacted on construction; it should say what ran (k3s image, chart
  * version, seal type, replicas), never credentials.

@@ -2,6 +2,7 @@ package dev.vaulttest.report;
 
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.check.Severity;
+import dev.vaulttest.internal.Redactor;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,9 +92,9 @@ final class ReportModel {
         return test.diagnosticsDir().map(directory -> {
             Path absolute = directory.toAbsolutePath().normalize();
             if (!sameRoot(absolute)) {
-                return absolute.toString();
+                return Redactor.redact(absolute.toString());
             }
-            String path = reportDirectory.relativize(absolute).toString().replace('\\', '/');
+            String path = Redactor.redact(reportDirectory.relativize(absolute).toString().replace('\\', '/'));
             if (path.isEmpty()) {
                 return "./";
             }
@@ -101,12 +102,15 @@ final class ReportModel {
         });
     }
 
-    /** A link to the test's diagnostics directory: relative and percent-encoded, or a {@code file:} URI. */
+    /**
+     * A link to the test's diagnostics directory: relative and percent-encoded, or a {@code file:} URI.
+     * The path is redacted before it is encoded, since an encoded secret would escape redaction.
+     */
     Optional<String> diagnosticsHref(TestRecord test) {
         return test.diagnosticsDir().map(directory -> {
             Path absolute = directory.toAbsolutePath().normalize();
             if (!sameRoot(absolute)) {
-                return absolute.toUri().toString();
+                return Path.of(Redactor.redact(absolute.toString())).toUri().toString();
             }
             String relative = diagnosticsPath(test).orElseThrow();
             StringBuilder href = new StringBuilder();

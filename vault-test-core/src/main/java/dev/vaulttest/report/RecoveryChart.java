@@ -15,15 +15,15 @@ import java.util.List;
 final class RecoveryChart {
 
     static final int WIDTH = 960;
-    static final double LABEL_RIGHT = 250;
-    static final double PLOT_LEFT = 264;
+    static final double LABEL_RIGHT = 270;
+    static final double PLOT_LEFT = 284;
     static final double PLOT_RIGHT = 740;
     static final double STATS_LEFT = 756;
     static final double TOP = 12;
     static final double ROW_HEIGHT = 46;
     static final double AXIS_HEIGHT = 48;
     static final int LABEL_CHARS = 32;
-    static final int CONDITION_CHARS = 40;
+    static final int CONDITION_CHARS = 38;
 
     private RecoveryChart() {
     }

@@ -173,7 +173,8 @@ final class HtmlPage {
         for (int i = 0; i < tests.size(); i++) {
             TestRecord test = tests.get(i);
             html.append("<tr><td>").append(statusBadge(test.status())).append("</td><td><a href=\"#test-")
-                    .append(i + 1).append("\">").append(text(test.testName())).append("</a> <span class=\"class\" title=\"")
+                    .append(i + 1).append("\">").append(text(test.testName()))
+                    .append("</a> <span class=\"class\" title=\"")
                     .append(text(test.testClass())).append("\">").append(text(simpleName(test.testClass())))
                     .append("</span></td><td>").append(disruptionSummary(test)).append("</td><td class=\"num\">")
                     .append(test.recoveries().stream().filter(r -> r.outcome() == Outcome.RECOVERED)
@@ -239,7 +240,8 @@ final class HtmlPage {
                 + "<th>Applied</th><th>Healed</th><th>Until</th><th>Outcome</th><th class=\"num\">Recovered after</th>"
                 + "<th>Detail</th></tr></thead>\n<tbody>\n");
         for (RecoveryMeasurement recovery : recoveries) {
-            html.append("<tr><td class=\"nowrap\">").append(text(recovery.disruption())).append("</td><td class=\"wrap\">")
+            html.append("<tr><td class=\"nowrap\">").append(text(recovery.disruption()))
+                    .append("</td><td class=\"wrap\">")
                     .append(text(recovery.target())).append("</td><td class=\"nowrap\"><time datetime=\"")
                     .append(recovery.appliedAt()).append("\">").append(Format.time(recovery.appliedAt()))
                     .append("</time></td><td class=\"nowrap\">")
@@ -257,7 +259,8 @@ final class HtmlPage {
     private static void bringUp(StringBuilder html, PhaseTimeline timeline) {
         html.append("<h4>Bring-up phases (").append(Format.duration(timeline.total())).append(")</h4>\n")
                 .append("<table class=\"phases\">\n<thead><tr><th>Phase</th><th class=\"num\">Starts after</th>"
-                        + "<th class=\"num\">Duration</th><th style=\"width:45%\">Timeline</th></tr></thead>\n<tbody>\n");
+                        + "<th class=\"num\">Duration</th><th style=\"width:45%\">Timeline</th></tr></thead>\n"
+                        + "<tbody>\n");
         long totalMillis = Math.max(1, timeline.total().toMillis());
         java.time.Instant first = timeline.phases().get(0).start();
         for (PhaseTiming timing : timeline.phases()) {
@@ -266,7 +269,8 @@ final class HtmlPage {
             double width = 100.0 * timing.duration().toMillis() / totalMillis;
             html.append("<tr><td>").append(text(timing.phase())).append("</td><td class=\"num\">")
                     .append(Format.duration(Duration.ofMillis(offset))).append("</td><td class=\"num\">")
-                    .append(Format.duration(timing.duration())).append("</td><td><div class=\"gantt\"><span style=\"left:")
+                    .append(Format.duration(timing.duration()))
+                    .append("</td><td><div class=\"gantt\"><span style=\"left:")
                     .append(Format.coord(left)).append("%;width:").append(Format.coord(width))
                     .append("%\"></span></div></td></tr>\n");
         }

@@ -37,7 +37,11 @@ public record PhaseTimeline(List<PhaseTiming> phases) {
 
     private static final PhaseTimeline EMPTY = new PhaseTimeline(List.of());
 
-    /** Copies the list, orders it by start, and rejects {@code null} entries. */
+    /**
+     * Copies the list, orders it by start, and rejects {@code null} entries.
+     *
+     * @param phases the timings, in any order
+     */
     public PhaseTimeline {
         Objects.requireNonNull(phases, "phases");
         phases = phases.stream()

@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record PhaseTiming(String phase, Instant start, Duration duration) {
 
-    /** Validates that every component is present and the duration is not negative. */
+    /**
+     * Validates that every component is present and the duration is not negative.
+     *
+     * @param phase the phase name
+     * @param start when the phase began
+     * @param duration how long it ran
+     */
     public PhaseTiming {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(start, "start");

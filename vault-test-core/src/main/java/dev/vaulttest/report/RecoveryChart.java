@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * Draws recovery times per failure mode as an inline SVG dot chart: one row per disruption kind and
- * condition, a bar from the fastest to the slowest recovery, a dot per recovery, a vertical mark at the median,
- * a linear axis in seconds starting at zero, and on the right the median, the count, and how many did
- * not recover. The median is a dark bar drawn under the dots. Rows are sorted by name so the chart of one night lines up with the next.
+ * condition, a bar from the fastest to the slowest recovery, a dot per recovery, a dark vertical mark at
+ * the median (drawn under the dots so none is hidden), a linear axis in seconds starting at zero, and on
+ * the right the median, the count, and how many did not recover. Rows are sorted by name so the chart of
+ * one night lines up with the next. Long names are shortened, with the full name as a tooltip.
  */
 final class RecoveryChart {
 

@@ -59,7 +59,18 @@ public record RecoveryMeasurement(
         }
     }
 
-    /** Validates the components, checks that they agree with the outcome, and redacts {@code detail}. */
+    /**
+     * Validates the components, checks that they agree with the outcome, and redacts {@code detail}.
+     *
+     * @param disruption the kind of disruption
+     * @param target what was disrupted
+     * @param appliedAt when the disruption took effect
+     * @param healedAt when it was healed, or empty
+     * @param condition the condition waited for
+     * @param recoveredAfter the time from {@code appliedAt} until the condition held, or empty
+     * @param outcome how it ended
+     * @param detail a human explanation; redacted
+     */
     public RecoveryMeasurement {
         requireText(disruption, "disruption");
         requireText(target, "target");

@@ -19,7 +19,14 @@ import java.util.Objects;
  */
 public record RunReport(Instant startedAt, Instant finishedAt, String environmentDescription, List<TestRecord> tests) {
 
-    /** Validates the components, copies the list and redacts the description. */
+    /**
+     * Validates the components, copies the list and redacts the description.
+     *
+     * @param startedAt when the run started
+     * @param finishedAt when the run finished
+     * @param environmentDescription what the tests ran against; redacted
+     * @param tests the records of the tests
+     */
     public RunReport {
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");

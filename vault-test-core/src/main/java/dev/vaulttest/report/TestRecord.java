@@ -49,7 +49,19 @@ public record TestRecord(
         ABORTED
     }
 
-    /** Validates the components, copies the lists and redacts the free text. */
+    /**
+     * Validates the components, copies the lists and redacts the free text.
+     *
+     * @param testClass the test class
+     * @param testName the test's display name
+     * @param status how the test ended
+     * @param failureSummary a short description of the failure; redacted
+     * @param recoveries the disruptions applied
+     * @param bringUp the bring-up phase timings
+     * @param findings the readiness findings
+     * @param diagnosticsDir where the failure diagnostics were written
+     * @param skipReason why the test was skipped or aborted; redacted
+     */
     public TestRecord {
         Objects.requireNonNull(testClass, "testClass");
         Objects.requireNonNull(testName, "testName");

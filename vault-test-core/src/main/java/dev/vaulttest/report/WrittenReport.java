@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record WrittenReport(Path directory, Path summaryJson, Path indexHtml) {
 
-    /** Validates that every path is present. */
+    /**
+     * Validates that every path is present.
+     *
+     * @param directory the report directory
+     * @param summaryJson the summary file
+     * @param indexHtml the page
+     */
     public WrittenReport {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(summaryJson, "summaryJson");

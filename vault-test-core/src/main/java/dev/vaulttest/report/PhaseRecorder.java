@@ -95,8 +95,11 @@ public final class PhaseRecorder {
      */
     public <T> T time(String phase, Supplier<T> work) {
         Objects.requireNonNull(work, "work");
-        try (Running ignored = begin(phase)) {
+        Running running = begin(phase);
+        try {
             return work.get();
+        } finally {
+            running.close();
         }
     }
 
@@ -108,8 +111,11 @@ public final class PhaseRecorder {
      */
     public void time(String phase, Runnable work) {
         Objects.requireNonNull(work, "work");
-        try (Running ignored = begin(phase)) {
+        Running running = begin(phase);
+        try {
             work.run();
+        } finally {
+            running.close();
         }
     }
 

@@ -138,6 +138,40 @@ public record RecoveryMeasurement(
                 Optional.empty(), Outcome.DID_NOT_RECOVER, detail);
     }
 
+    /**
+     * Creates the measurement of a disruption that kept the condition from holding for as long as the
+     * test required, as it expected.
+     *
+     * @param disruption the kind of disruption, for example {@code block-kms}
+     * @param target what was disrupted
+     * @param appliedAt when the disruption took effect
+     * @param healedAt when it was healed, or empty
+     * @param condition the condition that stayed false
+     * @param detail what was observed, for example "sealed for 60 s"
+     * @return the measurement
+     */
+    public static RecoveryMeasurement stayedBroken(String disruption, String target, Instant appliedAt,
+            Optional<Instant> healedAt, String condition, String detail) {
+        return new RecoveryMeasurement(disruption, target, appliedAt, healedAt, condition,
+                Optional.empty(), Outcome.STAYED_BROKEN_AS_EXPECTED, detail);
+    }
+
+    /**
+     * Creates the measurement of a disruption that was applied but did not take effect.
+     *
+     * @param disruption the kind of disruption, for example {@code block-apiserver}
+     * @param target what was disrupted
+     * @param appliedAt when the disruption was applied
+     * @param condition the condition that should have become false
+     * @param detail how the verification saw that nothing changed, for example "NetworkPolicy not enforced"
+     * @return the measurement
+     */
+    public static RecoveryMeasurement faultNotEffective(String disruption, String target, Instant appliedAt,
+            String condition, String detail) {
+        return new RecoveryMeasurement(disruption, target, appliedAt, Optional.empty(), condition,
+                Optional.empty(), Outcome.FAULT_NOT_EFFECTIVE, detail);
+    }
+
     private static void requireText(String value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isBlank()) {

@@ -14,7 +14,8 @@ class PhaseRecorderTest {
 
     @Test
     void beginAndCloseRecordStartAndDuration() {
-        try (PhaseRecorder.Running ignored = recorder.begin(PhaseTimeline.INSTALL)) {
+        try (PhaseRecorder.Running phase = recorder.begin(PhaseTimeline.INSTALL)) {
+            assertThat(phase.phase()).isEqualTo("install");
             clock.advance(Duration.ofSeconds(4));
         }
 

@@ -32,6 +32,20 @@ class RecordsTest {
     }
 
     @Test
+    void factoriesSetTheOutcomeAndOnlyTheRecoveryTimeItAllows() {
+        RecoveryMeasurement broken = RecoveryMeasurement.stayedBroken("block-kms", "networkpolicy/deny-kms", T,
+                Optional.of(T.plusSeconds(60)), "unsealed", "sealed for 60 s");
+        RecoveryMeasurement ineffective = RecoveryMeasurement.faultNotEffective("block-apiserver",
+                "networkpolicy/deny-api", T, "login fails", "NetworkPolicy not enforced by this cluster");
+
+        assertThat(broken.outcome()).isEqualTo(Outcome.STAYED_BROKEN_AS_EXPECTED);
+        assertThat(broken.recoveredAfter()).isEmpty();
+        assertThat(ineffective.outcome()).isEqualTo(Outcome.FAULT_NOT_EFFECTIVE);
+        assertThat(ineffective.outcome().isProblem()).isTrue();
+        assertThat(ineffective.healedAt()).isEmpty();
+    }
+
+    @Test
     void healedBeforeAppliedIsRejected() {
         assertThatThrownBy(() -> RecoveryMeasurement.recovered("block-kms", "networkpolicy/deny-kms", T,
                 Optional.of(T.minusSeconds(1)), "unsealed", Duration.ofSeconds(3)))

@@ -1,6 +1,7 @@
 package dev.vaulttest.vault;
 
 import io.github.jopenlibs.vault.EnvironmentLoader;
+import io.github.jopenlibs.vault.SslConfig;
 import io.github.jopenlibs.vault.Vault;
 import io.github.jopenlibs.vault.VaultConfig;
 import io.github.jopenlibs.vault.VaultException;
@@ -15,7 +16,9 @@ import java.util.List;
  * {@code sys/*} and {@code auth/*} paths are never rewritten to {@code .../data/...}; the KV v2 client gets a
  * prefix depth equal to the mount's depth; 4xx answers that {@code logical()} returns instead of throwing are
  * checked by the callers through {@link #status(RestResponse)}; and the driver never reads {@code VAULT_*}
- * environment variables, so a developer's shell cannot redirect a test.
+ * environment variables, so a developer's shell cannot redirect a test. {@code mounts()} and {@code seal()}
+ * ignore the configured {@link java.net.http.HttpClient} in 6.2.0 (they build their own from the
+ * {@link SslConfig}), so the CA bundle is given to both.
  */
 final class DriverBridge {
 
@@ -41,6 +44,7 @@ final class DriverBridge {
                     .engineVersion(engineVersion)
                     .prefixPathDepth(prefixPathDepth)
                     .httpClient(http.client())
+                    .sslConfig(sslConfig(endpoint))
                     .openTimeout(seconds(endpoint.timeouts().connect()))
                     .readTimeout(seconds(endpoint.timeouts().readTimeout(operation)));
             http.token().ifPresent(token -> config.token(token.reveal()));
@@ -50,6 +54,12 @@ final class DriverBridge {
                     "Could not configure vault-java-driver for node '" + endpoint.nodeName() + "' at "
                             + endpoint.baseUri() + ": " + Redactor.scrub(e.getMessage(), http.secrets()), null);
         }
+    }
+
+    private static SslConfig sslConfig(VaultEndpoint endpoint) throws VaultException {
+        SslConfig ssl = new SslConfig().verify(true);
+        endpoint.caBundlePem().ifPresent(ssl::pemUTF8);
+        return ssl.build();
     }
 
     static int status(RestResponse response) {

@@ -277,7 +277,7 @@ public final class VaultNodeClient {
     public void seal() {
         requireToken(VaultOperation.SEAL);
         try {
-            driver.client(1, 0, VaultOperation.SEAL).seal().seal();
+            driver.client(1, 1, VaultOperation.SEAL).seal().seal();
             LOG.info("Sealed node {}", nodeName());
         } catch (VaultException e) {
             throw driver.failure(VaultOperation.SEAL, "PUT", "sys/seal", e, "204 No Content", List.of());
@@ -430,7 +430,7 @@ public final class VaultNodeClient {
         String mount = trimSlashes(mountPath);
         requireToken(VaultOperation.ENABLE_SECRETS_ENGINE);
         try {
-            driver.client(1, 0, VaultOperation.ENABLE_SECRETS_ENGINE).mounts()
+            driver.client(1, 1, VaultOperation.ENABLE_SECRETS_ENGINE).mounts()
                     .enable(mount, MountType.KEY_VALUE_V2, new MountPayload());
             LOG.info("Enabled kv-v2 at {}/ on node {}", mount, nodeName());
         } catch (VaultException e) {
@@ -671,7 +671,7 @@ public final class VaultNodeClient {
      * @return the driver client
      */
     public Vault driverClient() {
-        return driver.client(1, 0, VaultOperation.KV_GET);
+        return driver.client(1, 1, VaultOperation.KV_GET);
     }
 
     /**
@@ -685,7 +685,7 @@ public final class VaultNodeClient {
         if (kvEngineVersion != 1 && kvEngineVersion != 2) {
             throw new IllegalArgumentException("kvEngineVersion must be 1 or 2, got " + kvEngineVersion);
         }
-        return driver.client(kvEngineVersion, kvEngineVersion == 2 ? 1 : 0, VaultOperation.KV_GET);
+        return driver.client(kvEngineVersion, 1, VaultOperation.KV_GET);
     }
 
     /** Node name and URI; never the token. */

@@ -41,9 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
  * failures: every documented {@code sys/health} status code ({@link #health()}), and a refused login
  * ({@link LoginResult.Denied}).
  *
- * <p>Most operations use raw HTTP because vault-java-driver 6.2.0 does not cover them or hides fields;
- * {@link #seal()}, {@link #enableKvV2(String)}, {@link #putSecret} and {@link #getSecret} go through the driver,
- * configured around its quirks. {@link #driverClient()} hands out the same driver configuration for anything
+ * <p>Most operations use raw HTTP because vault-java-driver 6.2.0 does not cover them, hides fields, or drops
+ * Vault's error strings; {@link #enableKvV2(String)}, {@link #putSecret} and {@link #getSecret} go through the
+ * driver, configured around its quirks. {@link #driverClient()} hands out the same driver configuration for anything
  * else.
  */
 public final class VaultNodeClient {
@@ -272,16 +272,13 @@ public final class VaultNodeClient {
     }
 
     /**
-     * Seals the node. Needs a root (or sudo) token. Goes through vault-java-driver, which expects 204.
+     * Seals the node. Needs a root (or sudo) token; Vault refuses on a standby. Raw HTTP rather than the driver,
+     * whose {@code seal()} drops Vault's error strings from its exception.
      */
     public void seal() {
-        requireToken(VaultOperation.SEAL);
-        try {
-            driver.client(1, 1, VaultOperation.SEAL).seal().seal();
-            LOG.info("Sealed node {}", nodeName());
-        } catch (VaultException e) {
-            throw driver.failure(VaultOperation.SEAL, "PUT", "sys/seal", e, "204 No Content", List.of());
-        }
+        NodeHttp.Answer answer = http.write(VaultOperation.SEAL, "PUT", "sys/seal", null, true, List.of());
+        expectNoContent(VaultOperation.SEAL, "PUT", "sys/seal", answer);
+        LOG.info("Sealed node {}", nodeName());
     }
 
     /**

@@ -2,8 +2,6 @@ package dev.vaulttest.vault;
 
 import io.github.jopenlibs.vault.Vault;
 import io.github.jopenlibs.vault.VaultException;
-import io.github.jopenlibs.vault.api.sys.mounts.MountPayload;
-import io.github.jopenlibs.vault.api.sys.mounts.MountType;
 import io.github.jopenlibs.vault.response.LogicalResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,8 +40,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@link LoginResult.Denied}).
  *
  * <p>Most operations use raw HTTP because vault-java-driver 6.2.0 does not cover them, hides fields, or drops
- * Vault's error strings; {@link #enableKvV2(String)}, {@link #putSecret} and {@link #getSecret} go through the
- * driver, configured around its quirks. {@link #driverClient()} hands out the same driver configuration for anything
+ * Vault's error strings; {@link #putSecret} and {@link #getSecret} go through the driver's {@code logical()},
+ * configured around its quirks (engine version and mount depth set per call, 4xx answers checked). {@link #driverClient()} hands out the same driver configuration for anything
  * else.
  */
 public final class VaultNodeClient {
@@ -419,21 +417,18 @@ public final class VaultNodeClient {
     // ---- setup for tests ----------------------------------------------------------------------------------
 
     /**
-     * Enables a KV version 2 secrets engine. Goes through vault-java-driver ({@code mounts().enable}).
+     * Enables a KV version 2 secrets engine ({@code {"type":"kv","options":{"version":"2"}}}). Raw HTTP rather
+     * than the driver's {@code mounts().enable}, whose exception drops Vault's error strings.
      *
      * @param mountPath the mount path, for example {@code secret}
      */
     public void enableKvV2(String mountPath) {
-        String mount = trimSlashes(mountPath);
-        requireToken(VaultOperation.ENABLE_SECRETS_ENGINE);
-        try {
-            driver.client(1, 1, VaultOperation.ENABLE_SECRETS_ENGINE).mounts()
-                    .enable(mount, MountType.KEY_VALUE_V2, new MountPayload());
-            LOG.info("Enabled kv-v2 at {}/ on node {}", mount, nodeName());
-        } catch (VaultException e) {
-            throw driver.failure(VaultOperation.ENABLE_SECRETS_ENGINE, "POST", "sys/mounts/" + mount, e,
-                    "204 No Content", List.of());
-        }
+        String path = "sys/mounts/" + trimSlashes(mountPath);
+        ObjectNode body = http.object().put("type", "kv");
+        body.putObject("options").put("version", "2");
+        NodeHttp.Answer answer = http.write(VaultOperation.ENABLE_SECRETS_ENGINE, "POST", path, body, true, List.of());
+        expectNoContent(VaultOperation.ENABLE_SECRETS_ENGINE, "POST", path, answer);
+        LOG.info("Enabled kv-v2 at {}/ on node {}", trimSlashes(mountPath), nodeName());
     }
 
     /**

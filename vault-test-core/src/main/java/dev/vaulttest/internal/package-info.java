@@ -1,0 +1,7 @@
+/**
+ * Helpers shared by the library's packages: polling with named waits, nested-map navigation.
+ *
+ * <p>Not API: types here may change without notice. They are public only so that the library's own
+ * packages can share them.
+ */
+package dev.vaulttest.internal;

@@ -358,8 +358,9 @@ public final class K3sCluster implements KubernetesCluster {
     }
 
     private static void requireDocker() {
-        if (!DockerClientFactory.instance().isDockerAvailable()) {
-            throw new ClusterException("Docker is not available, but k3s runs in Docker. Start a Docker engine that"
+        DockerStatus docker = DockerProbe.probe();
+        if (!docker.available()) {
+            throw new ClusterException(docker.description() + ", but k3s runs in Docker. Start a Docker engine that"
                     + " allows privileged containers, or use an existing cluster (ExistingClusterSpec).");
         }
     }

@@ -3,7 +3,6 @@ package dev.vaulttest.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vaulttest.DockerCondition;
 import dev.vaulttest.Versions;
 import dev.vaulttest.internal.Durations;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 
@@ -32,7 +30,7 @@ import org.testcontainers.DockerClientFactory;
  * Real k3s in Docker: the readiness gate, image preloading, port-forwarding, namespaces, the existing-cluster
  * provider on the same cluster, and stop/start. Skipped without Docker.
  */
-@EnabledIf(value = DockerCondition.AVAILABLE, disabledReason = DockerCondition.REASON)
+@RequiresDocker
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class K3sClusterDockerTest {

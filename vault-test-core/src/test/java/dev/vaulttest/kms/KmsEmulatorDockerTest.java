@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.model.Network.Ipam.Config;
-import dev.vaulttest.DockerCondition;
+import dev.vaulttest.cluster.RequiresDocker;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.testcontainers.DockerClientFactory;
@@ -23,7 +22,7 @@ import org.testcontainers.containers.Network;
  * Real emulators in Docker: start on a shared network, create the alias Vault's seal names, survive an outage
  * with their keys, disable and enable the key. Skipped without Docker.
  */
-@EnabledIf(value = DockerCondition.AVAILABLE, disabledReason = DockerCondition.REASON)
+@RequiresDocker
 class KmsEmulatorDockerTest {
 
     @ParameterizedTest

@@ -1,0 +1,152 @@
+package dev.vaulttest.check;
+
+import dev.vaulttest.internal.VaultConfig;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One rendered Vault server StatefulSet, with its {@code vault} container and the Vault configuration it mounts.
+ *
+ * @param statefulSet the rendered StatefulSet
+ * @param container the container that runs {@code vault server}
+ * @param config the configuration read from the ConfigMap the pod mounts, when the chart renders one
+ */
+record VaultServer(StatefulSet statefulSet, Container container, Optional<MountedConfig> config) {
+
+    /**
+     * A Vault configuration and where it came from.
+     *
+     * @param configMapName the ConfigMap that holds it
+     * @param config the parsed configuration
+     */
+    record MountedConfig(String configMapName, VaultConfig config) {
+    }
+
+    String name() {
+        return statefulSet.getMetadata().getName();
+    }
+
+    String resource() {
+        return "StatefulSet/" + name();
+    }
+
+    /** The replica count; Kubernetes defaults an absent count to 1. */
+    int replicas() {
+        Integer replicas = statefulSet.getSpec().getReplicas();
+        return replicas == null ? 1 : replicas;
+    }
+
+    PodSpec pod() {
+        return statefulSet.getSpec().getTemplate().getSpec();
+    }
+
+    /** The command and arguments of the Vault container, in order. */
+    List<String> commandLine() {
+        List<String> words = new ArrayList<>();
+        if (container.getCommand() != null) {
+            words.addAll(container.getCommand());
+        }
+        if (container.getArgs() != null) {
+            words.addAll(container.getArgs());
+        }
+        return words;
+    }
+
+    Optional<EnvVar> env(String name) {
+        if (container.getEnv() == null) {
+            return Optional.empty();
+        }
+        return container.getEnv().stream().filter(e -> name.equals(e.getName())).findFirst();
+    }
+
+    /** The literal value of an environment variable; empty when unset or set from a secret or field. */
+    Optional<String> envValue(String name) {
+        return env(name).map(EnvVar::getValue);
+    }
+
+    Optional<VaultConfig> vaultConfig() {
+        return config.map(MountedConfig::config);
+    }
+
+    /** The configuration, unless the server runs in dev mode (which ignores it). */
+    Optional<VaultConfig> effectiveConfig() {
+        return devModeReason().isPresent() ? Optional.empty() : vaultConfig();
+    }
+
+    /** Where the configuration came from, for messages. */
+    String configSource() {
+        return config.map(c -> "ConfigMap/" + c.configMapName()).orElse("no rendered ConfigMap");
+    }
+
+    /** Flags that make {@code vault server} run in dev mode (Vault's command/server.go). */
+    private static final Set<String> DEV_FLAGS = Set.of("dev", "dev-ha", "dev-transactional", "dev-leased-kv",
+            "dev-three-node", "dev-four-cluster", "dev-auto-seal", "dev-kv-v1");
+
+    /**
+     * Why this server runs in dev mode: a dev flag on its command line, or no command at all (the Vault
+     * image's default command is {@code server -dev}).
+     *
+     * @return the reason, or empty when it does not run in dev mode
+     */
+    Optional<String> devModeReason() {
+        List<String> words = commandLine();
+        if (words.isEmpty()) {
+            return Optional.of("has no command or args, so the Vault image runs its default 'server -dev'");
+        }
+        for (String word : words) {
+            for (String token : word.split("\\s+")) {
+                String flag = flagName(token);
+                if (flag != null && DEV_FLAGS.contains(flag)) {
+                    return Optional.of("starts 'vault server' with '" + token + "'");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The flag name of a {@code -flag}, {@code --flag} or {@code -flag=true} token, or null. */
+    private static String flagName(String token) {
+        String t = token.replace("\"", "").replace("'", "");
+        if (!t.startsWith("-")) {
+            return null;
+        }
+        t = t.startsWith("--") ? t.substring(2) : t.substring(1);
+        int eq = t.indexOf('=');
+        if (eq >= 0) {
+            String value = t.substring(eq + 1);
+            if (value.equalsIgnoreCase("false") || value.equals("0")) {
+                return null;
+            }
+            t = t.substring(0, eq);
+        }
+        return t;
+    }
+
+    /** The {@code -config=...} paths on the command line other than the chart's own copy of the ConfigMap. */
+    List<String> extraConfigPaths() {
+        List<String> paths = new ArrayList<>();
+        for (String word : commandLine()) {
+            for (String token : word.split("\\s+")) {
+                String t = token.replace("\"", "").replace("'", "");
+                for (String prefix : List.of("-config=", "--config=")) {
+                    if (t.startsWith(prefix)) {
+                        String path = t.substring(prefix.length());
+                        if (!path.equals(CHART_CONFIG_COPY)) {
+                            paths.add(path);
+                        }
+                    }
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** Where the chart's start script copies the ConfigMap's configuration before starting Vault. */
+    static final String CHART_CONFIG_COPY = "/tmp/storageconfig.hcl";
+}

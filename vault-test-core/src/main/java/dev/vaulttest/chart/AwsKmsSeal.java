@@ -29,7 +29,17 @@ public record AwsKmsSeal(Optional<String> keyId, String keyIdSource, Optional<St
     /** The region used when neither the spec nor the values name one. */
     public static final String DEFAULT_REGION = "us-east-1";
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param keyId the key id, ARN or alias Vault will use, if any is configured
+     * @param keyIdSource the value (path and attribute or variable) the key id comes from
+     * @param region the region the values configure, if any
+     * @param regionSource the value the region comes from
+     * @param endpoint the endpoint the values configure, if any
+     * @param disabled whether the stanza is {@code disabled = "true"} (the old seal during a migration)
+     * @param stanzaAttributes the names of the stanza's attributes (not their values: they may hold credentials)
+     */
     public AwsKmsSeal {
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(keyIdSource, "keyIdSource");

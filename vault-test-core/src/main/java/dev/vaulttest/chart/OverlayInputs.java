@@ -29,7 +29,21 @@ public record OverlayInputs(String releaseName, String namespace, EnvironmentId 
         ClusterFacts cluster, SealSpec seal, Optional<KmsConnection> kms, StorageReclaimPolicy reclaimPolicy,
         boolean injectorEnabled, Set<String> providedSecrets, Set<String> providedConfigMaps) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param releaseName the Helm release name
+     * @param namespace the release namespace
+     * @param environment the owning environment; labels the objects the overlay creates
+     * @param clusterDescription the cluster as messages name it
+     * @param cluster what the cluster offers
+     * @param seal how Vault is sealed
+     * @param kms the emulator Vault's {@code awskms} seal must reach; required for an emulated {@link SealSpec.AwsKms}
+     * @param reclaimPolicy the reclaim policy of StorageClasses the overlay creates
+     * @param injectorEnabled whether the test wants the agent injector (off unless asked)
+     * @param providedSecrets Secrets the caller creates itself before the install, so their references are not errors
+     * @param providedConfigMaps ConfigMaps the caller creates itself before the install
+     */
     public OverlayInputs {
         Objects.requireNonNull(releaseName, "releaseName");
         Objects.requireNonNull(namespace, "namespace");

@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record TlsMaterial(String caCertificatePem, String serverCertificatePem, String serverPrivateKeyPem) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param caCertificatePem the CA certificate, PEM
+     * @param serverCertificatePem the server certificate followed by the CA certificate, PEM
+     * @param serverPrivateKeyPem the server's private key, PKCS#8 PEM
+     */
     public TlsMaterial {
         Objects.requireNonNull(caCertificatePem, "caCertificatePem");
         Objects.requireNonNull(serverCertificatePem, "serverCertificatePem");

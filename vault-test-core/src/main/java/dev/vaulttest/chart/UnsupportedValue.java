@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record UnsupportedValue(String valuePath, String problem, String remedy) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param valuePath the values path, for example {@code server.nodeSelector}
+     * @param problem what the value asks for and why the cluster cannot provide it
+     * @param remedy what to do, usually a test-only values layer that overrides it
+     */
     public UnsupportedValue {
         Objects.requireNonNull(valuePath, "valuePath");
         Objects.requireNonNull(problem, "problem");

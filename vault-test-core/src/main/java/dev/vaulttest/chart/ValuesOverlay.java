@@ -24,7 +24,18 @@ import java.util.stream.Collectors;
 public record ValuesOverlay(Map<String, Object> values, List<Adjustment> adjustments,
         List<HasMetadata> objectsToCreate, Optional<TlsMaterial> tls, Optional<String> kmsKeyAlias, String fullname) {
 
-    /** Copies and freezes. */
+    /**
+     * Copies and freezes.
+     *
+     * @param values the overlay layer; {@code null} values delete keys from the team's values, as in Helm
+     * @param adjustments every addition or change, in the order made
+     * @param objectsToCreate StorageClasses first, then Secrets in the release namespace; contain credentials and keys,
+     *     so never print them
+     * @param tls the generated TLS material, when the configuration reads certificates from a Secret the overlay
+     *     created; the library's clients trust its CA
+     * @param kmsKeyAlias the alias the KMS emulator must create, when Vault auto-unseals through an emulator
+     * @param fullname the chart's fullname for this release (names of the StatefulSet and services)
+     */
     public ValuesOverlay {
         values = NestedMaps.frozenCopy(values);
         adjustments = List.copyOf(adjustments);

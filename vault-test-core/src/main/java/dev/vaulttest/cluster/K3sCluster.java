@@ -180,6 +180,9 @@ public final class K3sCluster implements KubernetesCluster {
     private static Set<String> containerdImages(K3sContainer container) {
         try {
             ExecResult result = container.execInContainer("k3s", "ctr", "-n", "k8s.io", "images", "ls", "-q");
+            if (result.getExitCode() == 126 || result.getExitCode() == 127) {
+                throw new Wait.Abort("the image has no 'k3s ctr' (exit " + result.getExitCode() + ")");
+            }
             if (result.getExitCode() != 0) {
                 throw new ClusterException("'k3s ctr images ls' exited with " + result.getExitCode() + ": "
                         + result.getStderr().strip());

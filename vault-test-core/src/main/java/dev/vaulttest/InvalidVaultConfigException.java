@@ -10,6 +10,7 @@ public class InvalidVaultConfigException extends VaultTestException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Where the configuration came from. */
     private final String source;
 
     /**

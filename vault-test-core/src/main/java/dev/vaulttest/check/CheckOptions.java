@@ -17,7 +17,12 @@ import java.util.OptionalInt;
  */
 public record CheckOptions(List<StorageClass> storageClasses, OptionalInt nodeCount) {
 
-    /** Copies the list and validates the node count. */
+    /**
+     * Copies the list and validates the node count.
+     *
+     * @param storageClasses the StorageClasses of the target cluster
+     * @param nodeCount the number of schedulable nodes, if known; at least 1 when present
+     */
     public CheckOptions {
         storageClasses = List.copyOf(Objects.requireNonNull(storageClasses, "storageClasses"));
         Objects.requireNonNull(nodeCount, "nodeCount");

@@ -16,7 +16,11 @@ public record CheckReport(List<Finding> findings) {
             .thenComparing(Finding::resource)
             .thenComparing(Finding::message);
 
-    /** Sorts and copies the findings so the report is immutable and its order is stable. */
+    /**
+     * Sorts and copies the findings so the report is immutable and its order is stable.
+     *
+     * @param findings the findings, in any order
+     */
     public CheckReport {
         findings = Objects.requireNonNull(findings, "findings").stream().sorted(ORDER).toList();
     }

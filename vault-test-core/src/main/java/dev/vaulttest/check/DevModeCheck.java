@@ -20,7 +20,7 @@ final class DevModeCheck implements RuleCheck {
                     : ", and its root token is printed to the log";
             findings.add(Rule.DEV_MODE.finding(server.resource(),
                     "Container '" + server.container().getName() + "' of " + server.resource() + " " + why.get()
-                            + ": storage is in memory (every secret is lost on restart) and Vault starts unsealed"
+                            + ": storage is in memory (every secret is lost on restart), Vault starts unsealed"
                             + token + ".",
                     "Set server.dev.enabled=false and give the server persistent storage"
                             + " (server.standalone.config or server.ha.raft.config with server.dataStorage.enabled=true)."));

@@ -13,7 +13,15 @@ import java.util.Objects;
  */
 public record Finding(String rule, Severity severity, String resource, String message, String remediation) {
 
-    /** Validates that every component is present. */
+    /**
+     * Validates that every component is present.
+     *
+     * @param rule the stable rule id
+     * @param severity how serious the problem is
+     * @param resource the object it is about, as {@code Kind/name}
+     * @param message what is wrong in this deployment
+     * @param remediation what to change to fix it
+     */
     public Finding {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(severity, "severity");

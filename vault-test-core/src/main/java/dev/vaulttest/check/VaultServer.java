@@ -19,6 +19,13 @@ import java.util.Set;
  */
 record VaultServer(StatefulSet statefulSet, Container container, Optional<MountedConfig> config) {
 
+    /** Where the chart's start script copies the ConfigMap's configuration before starting Vault. */
+    static final String CHART_CONFIG_COPY = "/tmp/storageconfig.hcl";
+
+    /** Flags that make {@code vault server} run in dev mode (Vault's command/server.go). */
+    private static final Set<String> DEV_FLAGS = Set.of("dev", "dev-ha", "dev-transactional", "dev-leased-kv",
+            "dev-three-node", "dev-four-cluster", "dev-auto-seal", "dev-kv-v1");
+
     /**
      * A Vault configuration and where it came from.
      *
@@ -84,10 +91,6 @@ record VaultServer(StatefulSet statefulSet, Container container, Optional<Mounte
         return config.map(c -> "ConfigMap/" + c.configMapName()).orElse("no rendered ConfigMap");
     }
 
-    /** Flags that make {@code vault server} run in dev mode (Vault's command/server.go). */
-    private static final Set<String> DEV_FLAGS = Set.of("dev", "dev-ha", "dev-transactional", "dev-leased-kv",
-            "dev-three-node", "dev-four-cluster", "dev-auto-seal", "dev-kv-v1");
-
     /**
      * Why this server runs in dev mode: a dev flag on its command line, or no command at all (the Vault
      * image's default command is {@code server -dev}).
@@ -146,7 +149,4 @@ record VaultServer(StatefulSet statefulSet, Container container, Optional<Mounte
         }
         return paths;
     }
-
-    /** Where the chart's start script copies the ConfigMap's configuration before starting Vault. */
-    static final String CHART_CONFIG_COPY = "/tmp/storageconfig.hcl";
 }

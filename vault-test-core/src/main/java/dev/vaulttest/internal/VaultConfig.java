@@ -3,6 +3,7 @@ package dev.vaulttest.internal;
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import dev.vaulttest.InvalidVaultConfigException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,13 +63,12 @@ public final class VaultConfig {
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> parseHcl(String text, String source) {
         HclSyntax.check(text).ifPresent(problem -> {
             throw new InvalidVaultConfigException(source, "HCL syntax error: " + problem, null);
         });
         try {
-            return (Map<String, Object>) new HCLParser().parse(text);
+            return new HCLParser().parse(text);
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new InvalidVaultConfigException(source, "HCL parse error: " + cause.getMessage(), e);
@@ -127,7 +127,6 @@ public final class VaultConfig {
         return List.copyOf(blocks);
     }
 
-    @SuppressWarnings("unchecked")
     private void collect(Object node, List<Block> out) {
         if (node instanceof List<?> list) {
             list.forEach(item -> collect(item, out));
@@ -155,10 +154,15 @@ public final class VaultConfig {
      */
     public record Block(String type, Map<String, Object> attributes) {
 
-        /** Copies the attributes, keeping their order. */
+        /**
+         * Copies the attributes, keeping their order.
+         *
+         * @param type the label
+         * @param attributes the stanza's body
+         */
         public Block {
             Objects.requireNonNull(type, "type");
-            attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+            attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         }
 
         /**

@@ -174,6 +174,20 @@ class StaticChecksTest {
         void does_not_fire_when_vault_seal_type_selects_the_seal() {
             assertThat(check("seal-by-env.yaml").withRule("NO_AUTO_UNSEAL")).isEmpty();
         }
+
+        @Test
+        void does_not_fire_when_vault_seal_type_comes_from_a_secret_it_cannot_read() {
+            assertThat(check("seal-by-secret-env.yaml").withRule("NO_AUTO_UNSEAL")).isEmpty();
+        }
+
+        @Test
+        void says_which_extra_config_files_it_could_not_see() {
+            Finding finding = only(check("defaults.yaml",
+                    Map.of("server.extraArgs", "-config=/vault/userconfig/seal/seal.hcl"), CheckOptions.defaults()),
+                    Rule.NO_AUTO_UNSEAL);
+
+            assertThat(finding.message()).contains("also reads /vault/userconfig/seal/seal.hcl", "cannot see");
+        }
     }
 
     @Nested

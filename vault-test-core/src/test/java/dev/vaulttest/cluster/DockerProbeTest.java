@@ -1,0 +1,20 @@
+package dev.vaulttest.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DockerProbeTest {
+
+    @Test
+    void probeAlwaysExplainsItsAnswer() {
+        DockerStatus status = DockerProbe.probe();
+
+        assertThat(status.description()).isNotBlank();
+        if (status.available()) {
+            assertThat(status.description()).startsWith("Docker at ");
+        } else {
+            assertThat(status.description()).startsWith("Docker is not available");
+        }
+    }
+}

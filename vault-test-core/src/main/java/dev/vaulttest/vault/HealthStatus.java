@@ -1,0 +1,72 @@
+package dev.vaulttest.vault;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What a node answered on {@code GET /v1/sys/health}: the state from the status code and the body.
+ *
+ * @param httpStatus the HTTP status, one of the documented health codes
+ * @param state the state that status code stands for
+ * @param initialized whether the node is initialised
+ * @param sealed whether the node is sealed
+ * @param standby whether the node is a standby
+ * @param performanceStandby whether the node is a performance standby (Enterprise)
+ * @param replicationPerformanceMode performance replication mode, {@code disabled} on CE
+ * @param replicationDrMode DR replication mode, {@code disabled} on CE
+ * @param serverTimeUtc the node's clock, in seconds since the epoch
+ * @param version the Vault server version
+ * @param clusterName the cluster name, absent while sealed
+ * @param clusterId the cluster id, absent while sealed
+ * @param enterprise whether the server is an Enterprise build
+ * @param removedFromCluster whether the node was removed from its Raft cluster (Vault 1.19+)
+ * @param haConnectionHealthy whether a standby can heartbeat the active node (Vault 1.19+)
+ * @param lastRequestForwardingHeartbeatMs age of the standby's last heartbeat to the active node
+ * @param echoDurationMs round trip of the standby's last echo to the active node
+ * @param clockSkewMs clock skew between this standby and the active node
+ */
+public record HealthStatus(
+        int httpStatus,
+        HealthState state,
+        boolean initialized,
+        boolean sealed,
+        boolean standby,
+        boolean performanceStandby,
+        String replicationPerformanceMode,
+        String replicationDrMode,
+        long serverTimeUtc,
+        String version,
+        Optional<String> clusterName,
+        Optional<String> clusterId,
+        boolean enterprise,
+        Optional<Boolean> removedFromCluster,
+        Optional<Boolean> haConnectionHealthy,
+        OptionalLong lastRequestForwardingHeartbeatMs,
+        OptionalLong echoDurationMs,
+        OptionalLong clockSkewMs) {
+
+    /** Rejects nulls. */
+    public HealthStatus {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(replicationPerformanceMode, "replicationPerformanceMode");
+        Objects.requireNonNull(replicationDrMode, "replicationDrMode");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(clusterName, "clusterName");
+        Objects.requireNonNull(clusterId, "clusterId");
+        Objects.requireNonNull(removedFromCluster, "removedFromCluster");
+        Objects.requireNonNull(haConnectionHealthy, "haConnectionHealthy");
+        Objects.requireNonNull(lastRequestForwardingHeartbeatMs, "lastRequestForwardingHeartbeatMs");
+        Objects.requireNonNull(echoDurationMs, "echoDurationMs");
+        Objects.requireNonNull(clockSkewMs, "clockSkewMs");
+    }
+
+    /**
+     * Whether this node is the active node.
+     *
+     * @return {@code true} for {@link HealthState#ACTIVE}
+     */
+    public boolean isActive() {
+        return state == HealthState.ACTIVE;
+    }
+}

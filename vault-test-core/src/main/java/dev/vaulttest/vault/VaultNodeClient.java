@@ -1,0 +1,770 @@
+package dev.vaulttest.vault;
+
+import io.github.jopenlibs.vault.Vault;
+import io.github.jopenlibs.vault.VaultException;
+import io.github.jopenlibs.vault.response.LogicalResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Operations on one Vault node over its HTTP API, answering with immutable records.
+ *
+ * <p>Create one per node with {@link #create(VaultEndpoint)}; {@link #withToken(Sensitive)} returns a client
+ * for the same node that sends a token (needed for everything except status, health, init, unseal and raft
+ * join). Clients are immutable and thread-safe.
+ *
+ * <p>Every failure is a {@link VaultApiException} naming the node, the operation, the HTTP status and
+ * Vault's error strings; secrets never appear in it or in the log. Two answers are results rather than
+ * failures: every documented {@code sys/health} status code ({@link #health()}), and a refused login
+ * ({@link LoginResult.Denied}).
+ *
+ * <p>Most operations use raw HTTP because vault-java-driver 6.2.0 does not cover them, hides fields, or drops
+ * Vault's error strings; {@link #putSecret} and {@link #getSecret} go through the driver's {@code logical()},
+ * configured around its quirks (engine version and mount depth set per call, 4xx answers checked). {@link #driverClient()} hands out the same driver configuration for anything
+ * else.
+ */
+public final class VaultNodeClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VaultNodeClient.class);
+    private static final String DEFAULT_KUBERNETES_MOUNT = "kubernetes";
+
+    private final NodeHttp http;
+    private final DriverBridge driver;
+
+    private VaultNodeClient(NodeHttp http) {
+        this.http = http;
+        this.driver = new DriverBridge(http);
+    }
+
+    /**
+     * A client without a token for one node.
+     *
+     * @param endpoint where the node answers
+     * @return the client
+     */
+    public static VaultNodeClient create(VaultEndpoint endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        return new VaultNodeClient(new NodeHttp(endpoint, NodeHttp.newClient(endpoint), JsonMapper.builder().build(),
+                Optional.empty()));
+    }
+
+    /**
+     * A client for the same node (sharing its connections) that sends a token.
+     *
+     * @param token the root token from {@link #init(InitRequest)}, or any token with the needed policies
+     * @return the new client
+     */
+    public VaultNodeClient withToken(Sensitive token) {
+        Objects.requireNonNull(token, "token");
+        return new VaultNodeClient(new NodeHttp(http.endpoint(), http.client(), http.json(), Optional.of(token)));
+    }
+
+    /**
+     * The node this client talks to.
+     *
+     * @return the endpoint
+     */
+    public VaultEndpoint endpoint() {
+        return http.endpoint();
+    }
+
+    /**
+     * Whether this client sends a token.
+     *
+     * @return {@code true} after {@link #withToken(Sensitive)}
+     */
+    public boolean hasToken() {
+        return http.token().isPresent();
+    }
+
+    // ---- status -------------------------------------------------------------------------------------------
+
+    /**
+     * Reads the seal status. Unauthenticated; answers on uninitialised and sealed nodes too.
+     *
+     * @return the seal status
+     */
+    public SealStatus sealStatus() {
+        return parse(VaultOperation.SEAL_STATUS, "sys/seal-status", expectOk(VaultOperation.SEAL_STATUS, "GET",
+                "sys/seal-status", http.get(VaultOperation.SEAL_STATUS, "sys/seal-status", false)),
+                ResponseParser::sealStatus);
+    }
+
+    /**
+     * Reads the health status with Vault's default status codes. Every documented code (200, 429, 472, 473,
+     * 474, 501, 503, 530) is a result, not an error.
+     *
+     * @return the health status
+     * @throws VaultApiException if the node cannot be reached or answers an undocumented status (for example 500)
+     */
+    public HealthStatus health() {
+        String path = "sys/health";
+        NodeHttp.Answer answer = http.get(VaultOperation.HEALTH, path, false);
+        Optional<HealthState> state = HealthState.fromStatusCode(answer.status());
+        if (state.isEmpty()) {
+            throw http.failure(VaultOperation.HEALTH, "GET", path, answer,
+                    "one of the documented health codes 200, 429, 472, 473, 474, 501, 503, 530", List.of());
+        }
+        return parse(VaultOperation.HEALTH, path, answer, body -> ResponseParser.health(answer.status(), state.get(), body));
+    }
+
+    /**
+     * Reads whether the node is initialised ({@code GET /v1/sys/init}).
+     *
+     * @return {@code true} if initialised
+     */
+    public boolean isInitialized() {
+        NodeHttp.Answer answer = expectOk(VaultOperation.INIT_STATUS, "GET", "sys/init",
+                http.get(VaultOperation.INIT_STATUS, "sys/init", false));
+        return parse(VaultOperation.INIT_STATUS, "sys/init", answer, body -> ResponseParser.bool(body, "initialized"));
+    }
+
+    /**
+     * Reads who the active node is ({@code GET /v1/sys/leader}).
+     *
+     * @return the leader status
+     */
+    public LeaderStatus leader() {
+        return parse(VaultOperation.LEADER, "sys/leader", expectOk(VaultOperation.LEADER, "GET", "sys/leader",
+                http.get(VaultOperation.LEADER, "sys/leader", false)), ResponseParser::leader);
+    }
+
+    /**
+     * Reads the Raft membership. Needs a token; a standby forwards the request to the active node.
+     *
+     * @return the configuration
+     */
+    public RaftConfiguration raftConfiguration() {
+        String path = "sys/storage/raft/configuration";
+        return parse(VaultOperation.RAFT_CONFIGURATION, path, expectOk(VaultOperation.RAFT_CONFIGURATION, "GET", path,
+                http.get(VaultOperation.RAFT_CONFIGURATION, path, true)), ResponseParser::raftConfiguration);
+    }
+
+    /**
+     * Reads Raft autopilot's state. Needs a token.
+     *
+     * @return the state, or empty when the node answers 404 (no autopilot, as Vault's Go client treats it)
+     */
+    public Optional<AutopilotState> autopilotState() {
+        String path = "sys/storage/raft/autopilot/state";
+        NodeHttp.Answer answer = http.get(VaultOperation.AUTOPILOT_STATE, path, true);
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(VaultOperation.AUTOPILOT_STATE, path,
+                expectOk(VaultOperation.AUTOPILOT_STATE, "GET", path, answer), ResponseParser::autopilotState));
+    }
+
+    // ---- lifecycle ----------------------------------------------------------------------------------------
+
+    /**
+     * Initialises a new cluster on this node. Send it to one node only; the others join.
+     *
+     * <p>Sends only the fields Vault accepts for the request's key kind. After Shamir init the node is
+     * sealed; after auto-unseal init it is already unsealed.
+     *
+     * @param request shares and threshold, Shamir or recovery
+     * @return the keys and root token
+     */
+    public InitResult init(InitRequest request) {
+        Objects.requireNonNull(request, "request");
+        ObjectNode body = http.object();
+        if (request.kind() == InitRequest.KeyKind.UNSEAL_KEYS) {
+            body.put("secret_shares", request.shares()).put("secret_threshold", request.threshold());
+        } else {
+            body.put("recovery_shares", request.shares()).put("recovery_threshold", request.threshold());
+        }
+        NodeHttp.Answer answer = http.write(VaultOperation.INIT, "PUT", "sys/init", body, false, List.of());
+        if (answer.status() != 200) {
+            throw http.failure(VaultOperation.INIT, "PUT", "sys/init", answer, "200 with the new keys", List.of());
+        }
+        InitResult result = parse(VaultOperation.INIT, "sys/init", answer, ResponseParser::initResult);
+        LOG.info("Initialised node {}: {} {} key share(s), threshold {}", nodeName(),
+                request.kind() == InitRequest.KeyKind.UNSEAL_KEYS ? result.keys().size() : result.recoveryKeys().size(),
+                request.kind() == InitRequest.KeyKind.UNSEAL_KEYS ? "unseal" : "recovery", request.threshold());
+        return result;
+    }
+
+    /**
+     * Submits unseal key shares one at a time until the node is unsealed.
+     *
+     * @param keys unseal key shares (hex or base64); under auto-unseal after a manual seal, recovery key shares
+     * @return the seal status once unsealed
+     * @throws VaultApiException if a key is rejected, or the node is still sealed after all keys
+     */
+    public SealStatus unseal(Collection<Sensitive> keys) {
+        return unseal(keys, status -> { });
+    }
+
+    /**
+     * Submits unseal key shares one at a time until the node is unsealed, reporting progress.
+     *
+     * @param keys unseal key shares (hex or base64)
+     * @param progress called with the seal status after each accepted share
+     * @return the seal status once unsealed
+     * @throws VaultApiException if a key is rejected, or the node is still sealed after all keys
+     */
+    public SealStatus unseal(Collection<Sensitive> keys, Consumer<SealStatus> progress) {
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(progress, "progress");
+        SealStatus status = sealStatus();
+        if (!status.sealed()) {
+            LOG.info("Node {} is already unsealed", nodeName());
+            return status;
+        }
+        int submitted = 0;
+        for (Sensitive key : keys) {
+            ObjectNode body = http.object().put("key", key.reveal());
+            NodeHttp.Answer answer = http.write(VaultOperation.UNSEAL, "PUT", "sys/unseal", body, false, List.of(key));
+            if (answer.status() != 200) {
+                throw http.failure(VaultOperation.UNSEAL, "PUT", "sys/unseal", answer,
+                        "200 with the seal status (key share " + (submitted + 1) + " of " + keys.size() + ")",
+                        List.copyOf(keys));
+            }
+            submitted++;
+            status = parse(VaultOperation.UNSEAL, "sys/unseal", answer, ResponseParser::sealStatus);
+            progress.accept(status);
+            if (!status.sealed()) {
+                LOG.info("Node {} unsealed after {} key share(s)", nodeName(), submitted);
+                return status;
+            }
+            LOG.info("Node {} unseal progress {}/{}", nodeName(), status.progress(), status.threshold());
+        }
+        throw new VaultApiException(nodeName(), VaultOperation.UNSEAL, 200, List.of(), "Node '" + nodeName()
+                + "' is still sealed after all " + submitted + " key share(s): progress " + status.progress() + " of"
+                + " threshold " + status.threshold() + ". Pass at least " + status.threshold() + " distinct shares"
+                + " from this cluster's init (a joined node needs the leader's keys).", null);
+    }
+
+    /**
+     * Discards the progress of an unseal attempt ({@code reset: true}).
+     *
+     * @return the seal status after the reset
+     */
+    public SealStatus resetUnseal() {
+        ObjectNode body = http.object().put("reset", true);
+        NodeHttp.Answer answer = http.write(VaultOperation.UNSEAL, "PUT", "sys/unseal", body, false, List.of());
+        return parse(VaultOperation.UNSEAL, "sys/unseal", expectOk(VaultOperation.UNSEAL, "PUT", "sys/unseal", answer),
+                ResponseParser::sealStatus);
+    }
+
+    /**
+     * Seals the node. Needs a root (or sudo) token; Vault refuses on a standby. Raw HTTP rather than the driver,
+     * whose {@code seal()} drops Vault's error strings from its exception.
+     */
+    public void seal() {
+        NodeHttp.Answer answer = http.write(VaultOperation.SEAL, "PUT", "sys/seal", null, true, List.of());
+        expectNoContent(VaultOperation.SEAL, "PUT", "sys/seal", answer);
+        LOG.info("Sealed node {}", nodeName());
+    }
+
+    /**
+     * Asks the active node to step down so another voter takes over. Needs a root (or sudo) token; a standby
+     * forwards it. Vault's upgrade guide advises against step-down during upgrades.
+     */
+    public void stepDown() {
+        NodeHttp.Answer answer = http.write(VaultOperation.STEP_DOWN, "PUT", "sys/step-down", null, true, List.of());
+        expectNoContent(VaultOperation.STEP_DOWN, "PUT", "sys/step-down", answer);
+        LOG.info("Node {} asked the active node to step down", nodeName());
+    }
+
+    /**
+     * Joins this (new, uninitialised) node to an existing Raft cluster. Under Shamir, unseal it afterwards
+     * with the leader's keys; under auto-unseal it unseals itself.
+     *
+     * @param request the leader's API address, its CA and the retry flag
+     * @return whether Vault reported {@code joined: true}
+     */
+    public boolean raftJoin(RaftJoinRequest request) {
+        Objects.requireNonNull(request, "request");
+        String path = "sys/storage/raft/join";
+        ObjectNode body = http.object().put("leader_api_addr", request.leaderApiAddr()).put("retry", request.retry());
+        request.leaderCaCertPem().ifPresent(pem -> body.put("leader_ca_cert", pem));
+        NodeHttp.Answer answer = http.write(VaultOperation.RAFT_JOIN, "POST", path, body, http.token().isPresent(),
+                List.of());
+        boolean joined = parse(VaultOperation.RAFT_JOIN, path, expectOk(VaultOperation.RAFT_JOIN, "POST", path, answer),
+                json -> ResponseParser.bool(json, "joined"));
+        LOG.info("Node {} raft join to {}: joined={}", nodeName(), request.leaderApiAddr(), joined);
+        return joined;
+    }
+
+    /**
+     * Removes a member from the Raft cluster. Needs a token. A removed node must have its data wiped before it
+     * can join again.
+     *
+     * @param nodeId the Raft node id to remove
+     */
+    public void removePeer(String nodeId) {
+        Objects.requireNonNull(nodeId, "nodeId");
+        String path = "sys/storage/raft/remove-peer";
+        NodeHttp.Answer answer = http.write(VaultOperation.RAFT_REMOVE_PEER, "POST", path,
+                http.object().put("server_id", nodeId), true, List.of());
+        expectNoContent(VaultOperation.RAFT_REMOVE_PEER, "POST", path, answer);
+        LOG.info("Removed raft peer {} via node {}", nodeId, nodeName());
+    }
+
+    // ---- snapshots ----------------------------------------------------------------------------------------
+
+    /**
+     * Saves a Raft snapshot to a file, streaming it (it is binary), then checks it is complete: a gzip tar
+     * archive with a non-empty {@code SHA256SUMS.sealed}, as Vault's Go client checks. The file is written
+     * only when the snapshot is complete. Needs a token; prefer the active node.
+     *
+     * @param target the file to write; replaced if it exists
+     * @return the snapshot's size in bytes
+     */
+    public long saveSnapshot(Path target) {
+        Objects.requireNonNull(target, "target");
+        String path = "sys/storage/raft/snapshot";
+        VaultOperation operation = VaultOperation.SNAPSHOT_SAVE;
+        Path absolute = target.toAbsolutePath();
+        Path temporary = null;
+        try {
+            Files.createDirectories(absolute.getParent());
+            temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".part");
+            HttpRequest request = http.request(operation, "GET", path, HttpRequest.BodyPublishers.noBody(), true, null);
+            HttpResponse<InputStream> response = http.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    String text = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+                    throw http.failure(operation, "GET", path, new NodeHttp.Answer(response.statusCode(), text,
+                            http.json()), "200 with the snapshot bytes", List.of());
+                }
+                Files.copy(body, temporary, StandardCopyOption.REPLACE_EXISTING);
+            }
+            List<SnapshotArchive.Entry> entries = readArchive(operation, temporary);
+            if (!SnapshotArchive.isComplete(entries)) {
+                throw new VaultApiException(nodeName(), operation, 200, List.of(), "Node '" + nodeName()
+                        + "' sent an incomplete snapshot: no non-empty " + SnapshotArchive.SEALED_SUMS
+                        + " entry among " + entries.stream().map(SnapshotArchive.Entry::name).toList()
+                        + ". Retry against the active node.", null);
+            }
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            long size = Files.size(absolute);
+            LOG.info("Saved raft snapshot of node {} to {} ({} bytes)", nodeName(), absolute, size);
+            return size;
+        } catch (IOException e) {
+            throw http.unreachable(operation, "GET", path, e, List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VaultApiException(nodeName(), operation, VaultApiException.NO_HTTP_STATUS, List.of(),
+                    "Interrupted while saving a snapshot of node '" + nodeName() + "'.", e);
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    /**
+     * Restores a Raft snapshot taken from this same cluster. Data reverts to the snapshot; the cluster stays
+     * unsealed. Vault rejects snapshots of another cluster: use {@link #restoreSnapshotForced(Path)} for those.
+     *
+     * @param snapshot the snapshot file
+     */
+    public void restoreSnapshot(Path snapshot) {
+        restore(snapshot, "sys/storage/raft/snapshot");
+    }
+
+    /**
+     * Restores a Raft snapshot from another cluster, skipping Vault's keyring check. Afterwards the cluster
+     * is sealed and must be unsealed with the source cluster's keys (auto-unseal: the same KMS key).
+     *
+     * @param snapshot the snapshot file
+     */
+    public void restoreSnapshotForced(Path snapshot) {
+        restore(snapshot, "sys/storage/raft/snapshot-force");
+    }
+
+    private void restore(Path snapshot, String path) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        VaultOperation operation = VaultOperation.SNAPSHOT_RESTORE;
+        if (!Files.isRegularFile(snapshot)) {
+            throw new VaultApiException(nodeName(), operation, VaultApiException.NO_HTTP_STATUS, List.of(),
+                    "Snapshot file " + snapshot.toAbsolutePath() + " does not exist or is not a file; save one with"
+                            + " saveSnapshot(path) first.", null);
+        }
+        HttpRequest.BodyPublisher body;
+        try {
+            body = HttpRequest.BodyPublishers.ofFile(snapshot);
+        } catch (IOException e) {
+            throw http.unreachable(operation, "POST", path, e, List.of());
+        }
+        NodeHttp.Answer answer = http.send(operation, "POST", path, body, true, List.of(), "application/octet-stream");
+        expectNoContent(operation, "POST", path, answer);
+        LOG.info("Restored raft snapshot {} on node {} via {}", snapshot.getFileName(), nodeName(), path);
+    }
+
+    // ---- setup for tests ----------------------------------------------------------------------------------
+
+    /**
+     * Enables a KV version 2 secrets engine ({@code {"type":"kv","options":{"version":"2"}}}). Raw HTTP rather
+     * than the driver's {@code mounts().enable}, whose exception drops Vault's error strings.
+     *
+     * @param mountPath the mount path, for example {@code secret}
+     */
+    public void enableKvV2(String mountPath) {
+        String path = "sys/mounts/" + trimSlashes(mountPath);
+        ObjectNode body = http.object().put("type", "kv");
+        body.putObject("options").put("version", "2");
+        NodeHttp.Answer answer = http.write(VaultOperation.ENABLE_SECRETS_ENGINE, "POST", path, body, true, List.of());
+        expectNoContent(VaultOperation.ENABLE_SECRETS_ENGINE, "POST", path, answer);
+        LOG.info("Enabled kv-v2 at {}/ on node {}", trimSlashes(mountPath), nodeName());
+    }
+
+    /**
+     * Writes a new version of a KV v2 secret. Goes through vault-java-driver with engine version 2 and the
+     * mount's path depth, so the driver adds {@code data/} at the right place and wraps the body.
+     *
+     * @param mountPath the KV v2 mount, for example {@code secret}
+     * @param secretPath the secret's path inside the mount
+     * @param data the fields to write
+     * @return the version Vault created
+     */
+    public long putSecret(String mountPath, String secretPath, Map<String, String> data) {
+        String mount = trimSlashes(mountPath);
+        String path = trimSlashes(secretPath);
+        Objects.requireNonNull(data, "data");
+        VaultOperation operation = VaultOperation.KV_PUT;
+        String apiPath = mount + "/data/" + path;
+        requireToken(operation);
+        try {
+            LogicalResponse response = kvDriver(mount, operation).logical().write(mount + "/" + path,
+                    new LinkedHashMap<String, Object>(data));
+            NodeHttp.Answer answer = new NodeHttp.Answer(DriverBridge.status(response.getRestResponse()),
+                    DriverBridge.body(response.getRestResponse()), http.json());
+            if (answer.status() != 200 && answer.status() != 204) {
+                throw http.failure(operation, "POST", apiPath, answer, "200 with the new version", List.of());
+            }
+            long version = answer.status() == 204 ? 0
+                    : parse(operation, apiPath, answer, body -> ResponseParser.longValue(body.path("data"), "version"));
+            LOG.info("Wrote {} field(s) to {} on node {} (version {})", data.size(), apiPath, nodeName(), version);
+            return version;
+        } catch (VaultException e) {
+            throw driver.failure(operation, "POST", apiPath, e, "200 with the new version", List.of());
+        }
+    }
+
+    /**
+     * Reads the current version of a KV v2 secret. Goes through vault-java-driver like {@link #putSecret}.
+     *
+     * @param mountPath the KV v2 mount
+     * @param secretPath the secret's path inside the mount
+     * @return the secret, or empty when Vault answers 404 (never written, or deleted)
+     */
+    public Optional<KvSecret> getSecret(String mountPath, String secretPath) {
+        String mount = trimSlashes(mountPath);
+        String path = trimSlashes(secretPath);
+        VaultOperation operation = VaultOperation.KV_GET;
+        String apiPath = mount + "/data/" + path;
+        requireToken(operation);
+        try {
+            LogicalResponse response = kvDriver(mount, operation).logical().read(mount + "/" + path);
+            NodeHttp.Answer answer = new NodeHttp.Answer(DriverBridge.status(response.getRestResponse()),
+                    DriverBridge.body(response.getRestResponse()), http.json());
+            if (answer.status() == 404) {
+                return Optional.empty();
+            }
+            if (answer.status() != 200) {
+                throw http.failure(operation, "GET", apiPath, answer, "200 with the secret, or 404", List.of());
+            }
+            return Optional.of(parse(operation, apiPath, answer, body -> ResponseParser.kvSecret(mount, path, body)));
+        } catch (VaultException e) {
+            if (e.getHttpStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw driver.failure(operation, "GET", apiPath, e, "200 with the secret, or 404", List.of());
+        }
+    }
+
+    /**
+     * Enables a file audit device. Needs a root (or sudo) token.
+     *
+     * @param devicePath the audit device's path, for example {@code file}
+     * @param filePath the log file inside the Vault container, or {@code stdout}
+     */
+    public void enableFileAudit(String devicePath, String filePath) {
+        Objects.requireNonNull(filePath, "filePath");
+        String path = "sys/audit/" + trimSlashes(devicePath);
+        ObjectNode body = http.object().put("type", "file");
+        body.putObject("options").put("file_path", filePath);
+        NodeHttp.Answer answer = http.write(VaultOperation.ENABLE_AUDIT, "POST", path, body, true, List.of());
+        expectNoContent(VaultOperation.ENABLE_AUDIT, "POST", path, answer);
+        LOG.info("Enabled file audit device {} -> {} on node {}", devicePath, filePath, nodeName());
+    }
+
+    /**
+     * Writes an ACL policy.
+     *
+     * @param name the policy name
+     * @param hcl the policy in HCL
+     */
+    public void writePolicy(String name, String hcl) {
+        Objects.requireNonNull(hcl, "hcl");
+        String path = "sys/policies/acl/" + trimSlashes(name);
+        NodeHttp.Answer answer = http.write(VaultOperation.WRITE_POLICY, "POST", path,
+                http.object().put("policy", hcl), true, List.of());
+        expectNoContent(VaultOperation.WRITE_POLICY, "POST", path, answer);
+        LOG.info("Wrote policy {} on node {}", name, nodeName());
+    }
+
+    /**
+     * Enables an auth method.
+     *
+     * @param mountPath where to mount it, for example {@code kubernetes}
+     * @param type the auth method type, for example {@code kubernetes}
+     */
+    public void enableAuth(String mountPath, String type) {
+        Objects.requireNonNull(type, "type");
+        String path = "sys/auth/" + trimSlashes(mountPath);
+        NodeHttp.Answer answer = http.write(VaultOperation.ENABLE_AUTH, "POST", path,
+                http.object().put("type", type), true, List.of());
+        expectNoContent(VaultOperation.ENABLE_AUTH, "POST", path, answer);
+        LOG.info("Enabled auth method {} at {}/ on node {}", type, mountPath, nodeName());
+    }
+
+    /**
+     * Enables the Kubernetes auth method.
+     *
+     * @param mountPath where to mount it, usually {@code kubernetes}
+     */
+    public void enableKubernetesAuth(String mountPath) {
+        enableAuth(mountPath, "kubernetes");
+    }
+
+    /**
+     * Writes the configuration of a Kubernetes auth mount. Only the fields set in the config are sent.
+     *
+     * @param mountPath the auth mount, usually {@code kubernetes}
+     * @param config API server, CA, reviewer JWT and issuer options
+     */
+    public void configureKubernetesAuth(String mountPath, KubernetesAuthConfig config) {
+        Objects.requireNonNull(config, "config");
+        String path = "auth/" + trimSlashes(mountPath) + "/config";
+        ObjectNode body = http.object().put("kubernetes_host", config.kubernetesHost());
+        config.kubernetesCaCertPem().ifPresent(pem -> body.put("kubernetes_ca_cert", pem));
+        config.tokenReviewerJwt().ifPresent(jwt -> body.put("token_reviewer_jwt", jwt.reveal()));
+        config.issuer().ifPresent(issuer -> body.put("issuer", issuer));
+        config.disableIssValidation().ifPresent(value -> body.put("disable_iss_validation", value));
+        config.disableLocalCaJwt().ifPresent(value -> body.put("disable_local_ca_jwt", value));
+        if (!config.pemKeys().isEmpty()) {
+            ArrayNode keys = body.putArray("pem_keys");
+            config.pemKeys().forEach(keys::add);
+        }
+        List<Sensitive> secrets = config.tokenReviewerJwt().map(List::of).orElse(List.of());
+        NodeHttp.Answer answer = http.write(VaultOperation.CONFIGURE_KUBERNETES_AUTH, "POST", path, body, true, secrets);
+        expectNoContentOrOk(VaultOperation.CONFIGURE_KUBERNETES_AUTH, "POST", path, answer, secrets);
+        LOG.info("Configured Kubernetes auth at {}/ on node {}: {}", mountPath, nodeName(), config);
+    }
+
+    /**
+     * Writes a Kubernetes auth role.
+     *
+     * @param mountPath the auth mount, usually {@code kubernetes}
+     * @param role the role
+     * @return Vault's warnings, for example that the role has no audience; empty when none
+     */
+    public List<String> writeKubernetesRole(String mountPath, KubernetesRole role) {
+        Objects.requireNonNull(role, "role");
+        String path = "auth/" + trimSlashes(mountPath) + "/role/" + role.name();
+        ObjectNode body = http.object();
+        role.boundServiceAccountNames().forEach(body.putArray("bound_service_account_names")::add);
+        role.boundServiceAccountNamespaces().forEach(body.putArray("bound_service_account_namespaces")::add);
+        role.policies().forEach(body.putArray("token_policies")::add);
+        role.ttl().ifPresent(ttl -> body.put("token_ttl", ttl.toSeconds()));
+        role.audience().ifPresent(audience -> body.put("audience", audience));
+        NodeHttp.Answer answer = http.write(VaultOperation.WRITE_KUBERNETES_ROLE, "POST", path, body, true, List.of());
+        expectNoContentOrOk(VaultOperation.WRITE_KUBERNETES_ROLE, "POST", path, answer, List.of());
+        List<String> warnings = answer.status() == 200
+                ? parse(VaultOperation.WRITE_KUBERNETES_ROLE, path, answer, ResponseParser::warnings)
+                : List.of();
+        LOG.info("Wrote Kubernetes role {} at {}/ on node {}{}", role.name(), mountPath, nodeName(),
+                warnings.isEmpty() ? "" : " with warnings " + warnings);
+        return warnings;
+    }
+
+    /**
+     * Logs in with a service account JWT at the {@code kubernetes} mount.
+     *
+     * @param role the role name
+     * @param jwt the service account token
+     * @return the token, or Vault's refusal
+     */
+    public LoginResult loginKubernetes(String role, Sensitive jwt) {
+        return loginKubernetes(DEFAULT_KUBERNETES_MOUNT, role, jwt);
+    }
+
+    /**
+     * Logs in with a service account JWT. Refusals (400, 401, 403, and 500 from the auth method such as
+     * {@code could not load backend configuration}) are returned as {@link LoginResult.Denied}; unreachable
+     * or sealed nodes throw. The read timeout is {@link VaultTimeouts#kubernetesLogin()}: Vault may take about
+     * 30 s to refuse when it cannot reach the Kubernetes API.
+     *
+     * @param mountPath the auth mount
+     * @param role the role name
+     * @param jwt the service account token
+     * @return the token, or Vault's refusal
+     */
+    public LoginResult loginKubernetes(String mountPath, String role, Sensitive jwt) {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(jwt, "jwt");
+        String path = "auth/" + trimSlashes(mountPath) + "/login";
+        VaultOperation operation = VaultOperation.KUBERNETES_LOGIN;
+        ObjectNode body = http.object().put("role", role).put("jwt", jwt.reveal());
+        NodeHttp.Answer answer = http.write(operation, "POST", path, body, false, List.of(jwt));
+        if (answer.status() == 200) {
+            LoginResult.Success success = parse(operation, path, answer, ResponseParser::loginSuccess);
+            LOG.info("Kubernetes login as role {} on node {} succeeded: policies {}", role, nodeName(),
+                    success.policies());
+            return success;
+        }
+        List<String> errors = Redactor.scrubAll(http.errorStrings(answer), http.secrets(jwt));
+        boolean refusal = answer.status() == 400 || answer.status() == 401 || answer.status() == 403
+                || (answer.status() == 500 && errors.stream().noneMatch(e -> e.contains("local node not active")));
+        if (!refusal) {
+            throw http.failure(operation, "POST", path, answer, "200 with a token, or a refusal", List.of(jwt));
+        }
+        LOG.info("Kubernetes login as role {} on node {} denied: HTTP {} {}", role, nodeName(), answer.status(), errors);
+        return new LoginResult.Denied(answer.status(), errors);
+    }
+
+    // ---- the Java driver ----------------------------------------------------------------------------------
+
+    /**
+     * A vault-java-driver client for this node and token, for anything this class does not cover.
+     *
+     * <p>It uses engine version 1 for every path, so {@code logical()} does not rewrite {@code sys/...} or
+     * {@code auth/...} paths to {@code .../data/...}. For KV v2 secrets use {@link #driverClient(int)} with
+     * {@code 2}. Mind its other quirks: {@code logical()} returns 4xx answers instead of throwing (check
+     * {@code getRestResponse().getStatus()}), lists in write maps are sent as their {@code toString()} (pass
+     * comma-separated strings), and {@code debug().health()} throws on Vault 1.19+'s 474 and 530 (use
+     * {@link #health()}). It shares this client's connections, TLS trust and timeouts, and ignores
+     * {@code VAULT_*} environment variables.
+     *
+     * @return the driver client
+     */
+    public Vault driverClient() {
+        return driver.client(1, 1, VaultOperation.KV_GET);
+    }
+
+    /**
+     * A vault-java-driver client whose {@code logical()} assumes the given KV engine version for every path.
+     *
+     * @param kvEngineVersion 1, or 2 to have the driver insert {@code data/} after the first path segment
+     *                        and wrap written maps in {@code {"data": ...}}
+     * @return the driver client
+     */
+    public Vault driverClient(int kvEngineVersion) {
+        if (kvEngineVersion != 1 && kvEngineVersion != 2) {
+            throw new IllegalArgumentException("kvEngineVersion must be 1 or 2, got " + kvEngineVersion);
+        }
+        return driver.client(kvEngineVersion, 1, VaultOperation.KV_GET);
+    }
+
+    /** Node name and URI; never the token. */
+    @Override
+    public String toString() {
+        return "VaultNodeClient[" + nodeName() + " " + http.endpoint().baseUri() + (hasToken() ? " token=<redacted>" : "")
+                + "]";
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private String nodeName() {
+        return http.endpoint().nodeName();
+    }
+
+    private Vault kvDriver(String mount, VaultOperation operation) {
+        return driver.client(2, mount.split("/").length, operation);
+    }
+
+    private void requireToken(VaultOperation operation) {
+        if (http.token().isEmpty()) {
+            throw new VaultApiException(nodeName(), operation, VaultApiException.NO_HTTP_STATUS, List.of(),
+                    "Operation " + operation + " on node '" + nodeName() + "' needs a Vault token, but this client"
+                            + " has none. Use VaultNodeClient.withToken(rootToken).", null);
+        }
+    }
+
+    private NodeHttp.Answer expectOk(VaultOperation operation, String method, String path, NodeHttp.Answer answer) {
+        if (answer.status() != 200) {
+            throw http.failure(operation, method, path, answer, "200 OK", List.of());
+        }
+        return answer;
+    }
+
+    private void expectNoContent(VaultOperation operation, String method, String path, NodeHttp.Answer answer) {
+        expectNoContentOrOk(operation, method, path, answer, List.of());
+    }
+
+    private void expectNoContentOrOk(VaultOperation operation, String method, String path, NodeHttp.Answer answer,
+            List<Sensitive> secrets) {
+        if (answer.status() != 204 && answer.status() != 200) {
+            throw http.failure(operation, method, path, answer, "204 No Content", secrets);
+        }
+    }
+
+    private <T> T parse(VaultOperation operation, String path, NodeHttp.Answer answer,
+            Function<JsonNode, T> parser) {
+        try {
+            return parser.apply(answer.tree());
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            throw http.unparseable(operation, path, answer, e);
+        }
+    }
+
+    private List<SnapshotArchive.Entry> readArchive(VaultOperation operation, Path file) {
+        try {
+            return SnapshotArchive.entries(file);
+        } catch (IOException e) {
+            throw new VaultApiException(nodeName(), operation, 200, List.of(), "Node '" + nodeName() + "' sent a"
+                    + " snapshot that is not a complete gzip-compressed tar archive (" + e.getMessage() + ")."
+                    + " Retry against the active node; check that nothing between the JVM and Vault cut the"
+                    + " download.", e);
+        }
+    }
+
+    private static String trimSlashes(String path) {
+        Objects.requireNonNull(path, "path");
+        String trimmed = path.strip();
+        while (trimmed.startsWith("/")) {
+            trimmed = trimmed.substring(1);
+        }
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("A Vault path must not be empty, got '" + path + "'");
+        }
+        return trimmed;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.debug("Could not delete temporary snapshot file {}: {}", file, e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package dev.vaulttest.vault;
+
+import static dev.vaulttest.vault.FakeNodes.client;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vaulttest.testkit.FakeVaultCluster;
+import dev.vaulttest.testkit.FakeVaultNode;
+import dev.vaulttest.testkit.NodeState;
+import dev.vaulttest.testkit.RecordedRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** KV v2, audit, policies and Kubernetes auth against the double. */
+class VaultNodeClientSetupTest {
+
+    private FakeVaultCluster cluster;
+    private VaultNodeClient root;
+    private VaultNodeClient standbyRoot;
+
+    @BeforeEach
+    void start() {
+        cluster = FakeVaultCluster.builder().nodes(3).start();
+        Sensitive token = Sensitive.of(cluster.bootstrap(1, 1).rootToken());
+        root = FakeNodes.leader(cluster, token);
+        FakeVaultNode standby = cluster.nodes().stream().filter(node -> node.state() == NodeState.STANDBY)
+                .findFirst().orElseThrow();
+        standbyRoot = client(standby).withToken(token);
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    private void kubernetesAuthWithRole(KubernetesRole role) {
+        root.enableKubernetesAuth("kubernetes");
+        root.configureKubernetesAuth("kubernetes", KubernetesAuthConfig.builder("https://kubernetes.default.svc")
+                .build());
+        root.writeKubernetesRole("kubernetes", role);
+    }
+
+    private static KubernetesRole appRole() {
+        return KubernetesRole.builder("app").boundServiceAccountNames("app").boundServiceAccountNamespaces("team-a")
+                .policies("app-read").ttl(Duration.ofHours(1)).audience("vault").build();
+    }
+
+    @Test
+    void kvV2PutAndGetRoundTripWithIncreasingVersions() {
+        root.enableKvV2("kv");
+
+        long first = root.putSecret("kv", "app/db", Map.of("user", "app"));
+        long second = root.putSecret("kv", "app/db", Map.of("user", "app", "password", "pw-2"));
+        KvSecret read = root.getSecret("kv", "app/db").orElseThrow();
+
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isEqualTo(2);
+        assertThat(read.data()).isEqualTo(Map.of("user", "app", "password", "pw-2"));
+        assertThat(read.version()).isEqualTo(2);
+        assertThat(read.createdTime()).isPresent();
+        assertThat(cluster.leader().orElseThrow().requests()).filteredOn(request -> request.method().equals("POST")
+                && request.path().equals("kv/data/app/db")).last().extracting(RecordedRequest::body).asString()
+                .contains("{\"data\":{").contains("\"password\":\"pw-2\"").contains("\"user\":\"app\"");
+    }
+
+    @Test
+    void kvV2OnAMultiSegmentMountGetsDataAfterTheWholeMount() {
+        root.enableKvV2("team/kv");
+
+        root.putSecret("team/kv", "app", Map.of("k", "v"));
+
+        assertThat(cluster.leader().orElseThrow().lastRequest("team/kv/data/app")).isPresent();
+        assertThat(root.getSecret("/team/kv/", "app")).map(KvSecret::data).contains(Map.of("k", "v"));
+    }
+
+    @Test
+    void missingSecretIsEmpty() {
+        root.enableKvV2("kv");
+
+        assertThat(root.getSecret("kv", "nothing")).isEmpty();
+    }
+
+    @Test
+    void standbyServesKvThroughForwarding() {
+        root.enableKvV2("kv");
+        standbyRoot.putSecret("kv", "app", Map.of("written", "on-standby"));
+
+        assertThat(root.getSecret("kv", "app")).map(KvSecret::data).contains(Map.of("written", "on-standby"));
+    }
+
+    @Test
+    void enablingAMountTwiceReportsPathInUse() {
+        root.enableKvV2("kv");
+
+        assertThatThrownBy(() -> root.enableKvV2("kv"))
+                .isInstanceOfSatisfying(VaultApiException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(400);
+                    assertThat(e.errors()).containsExactly("path is already in use at kv/");
+                    assertThat(e.operation()).isEqualTo(VaultOperation.ENABLE_SECRETS_ENGINE);
+                });
+    }
+
+    @Test
+    void kvWithAWrongTokenIsDeniedAndWithoutTokenFailsBeforeSending() {
+        root.enableKvV2("kv");
+        VaultNodeClient wrong = client(cluster.leader().orElseThrow()).withToken(Sensitive.of("hvs.nottherootnottheroot00"));
+
+        assertThatThrownBy(() -> wrong.getSecret("kv", "app"))
+                .isInstanceOfSatisfying(VaultApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(403));
+        assertThatThrownBy(() -> wrong.putSecret("kv", "app", Map.of("a", "b")))
+                .isInstanceOfSatisfying(VaultApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(403));
+        assertThatThrownBy(() -> client(cluster, 0).putSecret("kv", "app", Map.of("a", "b")))
+                .hasMessageContaining("needs a Vault token");
+    }
+
+    @Test
+    void kvOnASealedNodeFailsAsSealed() {
+        root.enableKvV2("kv");
+        root.seal();
+
+        assertThatThrownBy(() -> root.getSecret("kv", "app"))
+                .isInstanceOfSatisfying(VaultApiException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(503);
+                    assertThat(e.errors()).containsExactly("Vault is sealed");
+                });
+    }
+
+    @Test
+    void fileAuditDeviceIsEnabledOnceAndListedByVault() {
+        root.enableFileAudit("file", "/vault/audit/audit.log");
+
+        assertThat(cluster.leader().orElseThrow().lastRequest("sys/audit/file").orElseThrow().body())
+                .isEqualTo("{\"type\":\"file\",\"options\":{\"file_path\":\"/vault/audit/audit.log\"}}");
+        assertThatThrownBy(() -> root.enableFileAudit("file", "stdout"))
+                .isInstanceOfSatisfying(VaultApiException.class,
+                        e -> assertThat(e.errors()).containsExactly("path already in use"));
+    }
+
+    @Test
+    void policyIsWrittenAndEmptyPolicyRejected() {
+        root.writePolicy("app-read", "path \"kv/data/app/*\" { capabilities = [\"read\"] }");
+
+        assertThat(cluster.leader().orElseThrow().lastRequest("sys/policies/acl/app-read")).isPresent();
+        assertThatThrownBy(() -> root.writePolicy("empty", ""))
+                .isInstanceOfSatisfying(VaultApiException.class,
+                        e -> assertThat(e.errors()).containsExactly("'policy' parameter not supplied or empty"));
+    }
+
+    @Test
+    void kubernetesConfigSendsOnlyTheFieldsThatAreSet() {
+        root.enableKubernetesAuth("kubernetes");
+
+        root.configureKubernetesAuth("kubernetes", KubernetesAuthConfig.builder("https://10.43.0.1:443")
+                .kubernetesCaCert("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
+                .tokenReviewerJwt(Sensitive.of("reviewer.jwt.value")).disableIssValidation(true).build());
+
+        String sent = cluster.leader().orElseThrow().lastRequest("auth/kubernetes/config").orElseThrow().body();
+        assertThat(sent).contains("\"kubernetes_host\":\"https://10.43.0.1:443\"", "\"kubernetes_ca_cert\"",
+                "\"token_reviewer_jwt\":\"reviewer.jwt.value\"", "\"disable_iss_validation\":true")
+                .doesNotContain("issuer", "disable_local_ca_jwt", "pem_keys");
+    }
+
+    @Test
+    void roleWithoutAudienceIsWrittenWithVaultsWarning() {
+        root.enableKubernetesAuth("kubernetes");
+
+        List<String> warnings = root.writeKubernetesRole("kubernetes", KubernetesRole.builder("app")
+                .boundServiceAccountNames("app", "worker").boundServiceAccountNamespaces("team-a").build());
+
+        assertThat(warnings).singleElement().asString().contains("does not have an audience configured");
+        assertThat(cluster.leader().orElseThrow().lastRequest("auth/kubernetes/role/app").orElseThrow().body())
+                .contains("\"bound_service_account_names\":[\"app\",\"worker\"]");
+        assertThat(root.writeKubernetesRole("kubernetes", appRole())).isEmpty();
+    }
+
+    @Test
+    void boundServiceAccountLogsInWithTheRolesPoliciesAndTtl() {
+        kubernetesAuthWithRole(appRole());
+        String jwt = cluster.kubernetes().issueServiceAccountToken("team-a", "app", "vault");
+
+        LoginResult result = standbyRoot.loginKubernetes("app", Sensitive.of(jwt));
+
+        assertThat(result).isInstanceOfSatisfying(LoginResult.Success.class, success -> {
+            assertThat(success.policies()).containsExactly("default", "app-read");
+            assertThat(success.leaseDuration()).isEqualTo(Duration.ofHours(1));
+            assertThat(success.metadata()).containsEntry("service_account_name", "app")
+                    .containsEntry("service_account_namespace", "team-a");
+        });
+        Sensitive token = ((LoginResult.Success) result).clientToken();
+        root.enableKvV2("kv");
+        assertThat(client(cluster, 0).withToken(token).getSecret("kv", "nothing")).isEmpty();
+    }
+
+    @Test
+    void renamedServiceAccountIsDeniedWith403NameNotAuthorized() {
+        kubernetesAuthWithRole(appRole());
+        String jwt = cluster.kubernetes().issueServiceAccountToken("team-a", "app-renamed", "vault");
+
+        LoginResult result = root.loginKubernetes("app", Sensitive.of(jwt));
+
+        assertThat(result).isInstanceOfSatisfying(LoginResult.Denied.class, denied -> {
+            assertThat(denied.isDeniedWith(403, "service account name not authorized")).isTrue();
+            assertThat(denied.isSuccess()).isFalse();
+        });
+    }
+
+    @Test
+    void otherNamespaceIsDeniedWith403NamespaceNotAuthorized() {
+        kubernetesAuthWithRole(appRole());
+        String jwt = cluster.kubernetes().issueServiceAccountToken("team-b", "app", "vault");
+
+        assertThat(root.loginKubernetes("app", Sensitive.of(jwt))).isEqualTo(
+                new LoginResult.Denied(403, List.of("namespace not authorized")));
+    }
+
+    @Test
+    void failingTokenReviewIsDeniedWith403PermissionDenied() {
+        kubernetesAuthWithRole(appRole());
+        String jwt = cluster.kubernetes().issueServiceAccountToken("team-a", "app", "vault");
+        cluster.kubernetes().setTokenReviewFails(true);
+
+        assertThat(root.loginKubernetes("app", Sensitive.of(jwt)))
+                .isEqualTo(new LoginResult.Denied(403, List.of("permission denied")));
+    }
+
+    @Test
+    void tokenOfADeletedServiceAccountIsDenied() {
+        kubernetesAuthWithRole(appRole());
+        String jwt = cluster.kubernetes().issueServiceAccountToken("team-a", "app", "vault");
+        cluster.kubernetes().deleteServiceAccount("team-a", "app");
+
+        assertThat(root.loginKubernetes("app", Sensitive.of(jwt)))
+                .isEqualTo(new LoginResult.Denied(403, List.of("permission denied")));
+    }
+
+    @Test
+    void wrongAudienceIsDenied() {
+        kubernetesAuthWithRole(appRole());
+        String jwt = cluster.kubernetes().issueServiceAccountToken("team-a", "app", "not-vault");
+
+        LoginResult result = root.loginKubernetes("app", Sensitive.of(jwt));
+
+        assertThat(result).isInstanceOfSatisfying(LoginResult.Denied.class,
+                denied -> assertThat(denied.isDeniedWith(403, "invalid audience (aud) claim")).isTrue());
+    }
+
+    @Test
+    void registeredOpaqueTokenLogsInWhenTheRoleHasNoAudience() {
+        kubernetesAuthWithRole(KubernetesRole.builder("any").boundServiceAccountNames("*")
+                .boundServiceAccountNamespaces("team-*").build());
+        cluster.kubernetes().registerToken("opaque-token-123", "team-c", "batch");
+
+        assertThat(root.loginKubernetes("any", Sensitive.of("opaque-token-123")).isSuccess()).isTrue();
+    }
+
+    @Test
+    void unknownRoleIsDeniedWith400() {
+        kubernetesAuthWithRole(appRole());
+
+        assertThat(root.loginKubernetes("nope", Sensitive.of("x.y.z")))
+                .isEqualTo(new LoginResult.Denied(400, List.of("invalid role name \"nope\"")));
+    }
+
+    @Test
+    void loginBeforeConfigIsDeniedWith500() {
+        root.enableKubernetesAuth("kubernetes");
+        root.writeKubernetesRole("kubernetes", appRole());
+
+        assertThat(root.loginKubernetes("app", Sensitive.of("x.y.z")))
+                .isEqualTo(new LoginResult.Denied(500, List.of("could not load backend configuration")));
+    }
+
+    @Test
+    void loginAtAMissingMountIsAnError() {
+        assertThatThrownBy(() -> root.loginKubernetes("nowhere", "app", Sensitive.of("x.y.z")))
+                .isInstanceOfSatisfying(VaultApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(404));
+    }
+
+    @Test
+    void loginWithoutALeaderIsAnErrorNotADenial() {
+        kubernetesAuthWithRole(appRole());
+        String jwt = cluster.kubernetes().issueServiceAccountToken("team-a", "app", "vault");
+        String survivor = cluster.nodes().stream().filter(node -> node.state() == NodeState.STANDBY).findFirst()
+                .orElseThrow().name();
+        cluster.nodes().stream().filter(node -> !node.name().equals(survivor)).forEach(node -> cluster.stop(node.name()));
+
+        assertThatThrownBy(() -> client(cluster.node(survivor)).loginKubernetes("app", Sensitive.of(jwt)))
+                .isInstanceOfSatisfying(VaultApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(500));
+    }
+
+    @Test
+    void roleNeedsBoundNamesAndNamespaces() {
+        assertThatThrownBy(() -> KubernetesRole.builder("r").boundServiceAccountNamespaces("a").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bound service account name");
+        assertThatThrownBy(() -> KubernetesRole.builder("r").boundServiceAccountNames("a").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bound namespace");
+    }
+}

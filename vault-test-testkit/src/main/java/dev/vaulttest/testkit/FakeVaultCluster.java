@@ -1,0 +1,642 @@
+package dev.vaulttest.testkit;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A stateful, in-process double of a Vault cluster's HTTP API, for tests. Not library API.
+ *
+ * <p>N nodes, each an HTTP(S) server on 127.0.0.1 with its own ephemeral port, share Raft storage. The double
+ * answers the subset of the API the library uses (seal status, health, init, unseal, seal, leader, step-down,
+ * Raft join/configuration/remove-peer/autopilot/snapshots, mounts, KV v2, audit devices, ACL policies, auth
+ * methods, Kubernetes auth) with the documented JSON shapes, status codes and error strings.
+ *
+ * <p>What it models:
+ * <ul>
+ *   <li>uninitialised, sealed (progress, threshold, nonce, reset) and unsealed nodes; Shamir and {@code awskms}
+ *       auto-unseal (recovery keys, unsealed right after init and after every start while the KMS is
+ *       reachable);</li>
+ *   <li>restarts: storage survives and a Shamir node comes back sealed; in dev mode everything is lost and the
+ *       node comes back as a fresh dev server with the configured root token;</li>
+ *   <li>a KMS outage ({@link #setKmsReachable(boolean)}): running nodes keep serving, but an auto-unseal node
+ *       that starts exits at once, like Vault failing {@code DescribeKey}. The double models the crash loop
+ *       as a node whose port refuses connections ({@link NodeState#CRASH_LOOPING}); when the KMS is back
+ *       the node starts (no kubelet back-off is modelled);</li>
+ *   <li>Raft: one leader among unsealed, running voters while a quorum of voters is up; standbys serve
+ *       requests as if forwarded, or answer {@code 500 local node not active but active cluster node not
+ *       found} without a leader; step-down hands leadership to another eligible voter; join, remove-peer
+ *       (the removed node reports health 530) and non-voters ({@link Builder#joinAsNonVoter(boolean)});</li>
+ *   <li>Kubernetes auth with the plugin's error matrix, backed by {@link FakeKubernetes}.</li>
+ * </ul>
+ *
+ * <p>Simplifications: every valid token acts as root (no ACL evaluation); audit devices are recorded, not
+ * written; snapshots are gzip tar archives of the double's own state, not Raft snapshots; an init on a second
+ * node of an initialised cluster is refused (a real Vault would start a second, independent cluster there);
+ * JWT signatures are never checked (see {@link FakeKubernetes}).
+ */
+public final class FakeVaultCluster implements AutoCloseable {
+
+    private final Object lock = new Object();
+    private final Builder config;
+    private final List<FakeVaultNode> nodes = new ArrayList<>();
+    private final Map<String, HttpServer> servers = new LinkedHashMap<>();
+    private final FakeKubernetes kubernetes = new FakeKubernetes(lock);
+    private final ExecutorService executor;
+    private final SecureRandom random = new SecureRandom();
+    final RaftStorage storage = new RaftStorage(random);
+    private final SysApi sys;
+    private boolean kmsReachable = true;
+    private boolean closed;
+
+    private FakeVaultCluster(Builder config) {
+        this.config = config;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-vault-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.sys = new SysApi(this);
+    }
+
+    /**
+     * Starts configuring a cluster (defaults: 1 node, Shamir, not dev mode, Vault version 2.0.4).
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void startAll() {
+        for (int i = 0; i < config.nodeCount; i++) {
+            String name = config.namePrefix + i;
+            int port = bindFreePort();
+            FakeVaultNode node = new FakeVaultNode(this, name, port, config.sslContext == null ? "http" : "https");
+            nodes.add(node);
+        }
+        synchronized (lock) {
+            for (FakeVaultNode node : nodes) {
+                startNode(node);
+            }
+        }
+    }
+
+    // ---- test-facing controls -------------------------------------------------------------------------
+
+    /**
+     * All nodes, in creation order.
+     *
+     * @return the nodes
+     */
+    public List<FakeVaultNode> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    /**
+     * A node by index.
+     *
+     * @param index 0-based
+     * @return the node
+     */
+    public FakeVaultNode node(int index) {
+        return nodes.get(index);
+    }
+
+    /**
+     * A node by name.
+     *
+     * @param name for example {@code vault-1}
+     * @return the node
+     */
+    public FakeVaultNode node(String name) {
+        return nodes.stream().filter(node -> node.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No fake node named '" + name + "'; nodes are "
+                        + nodes.stream().map(FakeVaultNode::name).toList()));
+    }
+
+    /**
+     * The active node, if there is one.
+     *
+     * @return the leader
+     */
+    public Optional<FakeVaultNode> leader() {
+        synchronized (lock) {
+            return Optional.ofNullable(storage.leader).map(this::node);
+        }
+    }
+
+    /**
+     * The Kubernetes API as the auth method sees it: issue tokens, break TokenReview.
+     *
+     * @return the fake Kubernetes
+     */
+    public FakeKubernetes kubernetes() {
+        return kubernetes;
+    }
+
+    /**
+     * The seal this cluster uses.
+     *
+     * @return the seal kind
+     */
+    public SealKind seal() {
+        return config.seal;
+    }
+
+    /**
+     * Restarts a node's process: connections drop, storage survives (except in dev mode), a Shamir node comes
+     * back sealed, an auto-unseal node unseals itself or crash-loops if the KMS is unreachable.
+     *
+     * @param name the node
+     */
+    public void restart(String name) {
+        synchronized (lock) {
+            FakeVaultNode node = node(name);
+            stopNode(node);
+            startNode(node);
+        }
+    }
+
+    /**
+     * Stops a node's process: its port refuses connections until {@link #start(String)}.
+     *
+     * @param name the node
+     */
+    public void stop(String name) {
+        synchronized (lock) {
+            stopNode(node(name));
+        }
+    }
+
+    /**
+     * Starts a stopped node (as after a restart).
+     *
+     * @param name the node
+     */
+    public void start(String name) {
+        synchronized (lock) {
+            FakeVaultNode node = node(name);
+            if (!node.running) {
+                startNode(node);
+            }
+        }
+    }
+
+    /**
+     * Deletes a node's storage, as deleting its PVC and pod does: the node restarts uninitialised and must join
+     * again. Its old membership stays until {@code remove-peer}.
+     *
+     * @param name the node
+     */
+    public void wipeStorage(String name) {
+        synchronized (lock) {
+            FakeVaultNode node = node(name);
+            stopNode(node);
+            node.hasData = false;
+            node.removed = false;
+            node.pendingJoin = null;
+            startNode(node);
+        }
+    }
+
+    /**
+     * Makes the simulated KMS reachable or not. Unreachable: running nodes keep serving; auto-unseal nodes that
+     * start crash-loop. Reachable again: crash-looping nodes start and unseal themselves.
+     *
+     * @param reachable whether the KMS answers
+     */
+    public void setKmsReachable(boolean reachable) {
+        synchronized (lock) {
+            kmsReachable = reachable;
+            if (reachable) {
+                for (FakeVaultNode node : nodes) {
+                    if (node.crashLooping) {
+                        startNode(node);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Promotes a non-voter to voter, as autopilot does after the stabilisation time.
+     *
+     * @param name the node
+     */
+    public void promoteToVoter(String name) {
+        synchronized (lock) {
+            storage.member(name).orElseThrow(() -> new IllegalArgumentException(name + " is not a Raft member"))
+                    .voter = true;
+            storage.index++;
+            electLeader(null);
+        }
+    }
+
+    /**
+     * Initialises the cluster on node 0, joins and unseals every node, so a test can start from a working
+     * cluster without going through the API.
+     *
+     * @param shares key shares (recovery shares under auto-unseal)
+     * @param threshold shares needed
+     * @return the keys and root token
+     */
+    public Bootstrap bootstrap(int shares, int threshold) {
+        synchronized (lock) {
+            if (config.devMode) {
+                return new Bootstrap(storage.rootToken, keys(storage.unsealKeys), List.of());
+            }
+            if (storage.initialized) {
+                throw new IllegalStateException("The fake cluster is already initialised");
+            }
+            FakeVaultNode first = nodes.get(0);
+            sys.initialise(first, shares, threshold);
+            for (FakeVaultNode node : nodes) {
+                if (node != first && node.running) {
+                    node.hasData = true;
+                }
+                if (node.running) {
+                    unsealDirectly(node);
+                }
+            }
+            electLeader(null);
+            return new Bootstrap(storage.rootToken, keys(storage.unsealKeys), keys(storage.recoveryKeys));
+        }
+    }
+
+    /**
+     * Keys and token from {@link #bootstrap(int, int)}; plain strings because this is test support.
+     *
+     * @param rootToken the root token
+     * @param unsealKeysHex Shamir unseal keys, hex
+     * @param recoveryKeysHex recovery keys under auto-unseal, hex
+     */
+    public record Bootstrap(String rootToken, List<String> unsealKeysHex, List<String> recoveryKeysHex) {
+    }
+
+    /** Stops every node and the request threads. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (FakeVaultNode node : nodes) {
+                closeServer(node);
+                node.running = false;
+            }
+        }
+        executor.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "FakeVaultCluster[" + nodes.size() + " node(s), seal=" + config.seal + (config.devMode ? ", dev" : "")
+                + "]";
+    }
+
+    // ---- model, package-private ----------------------------------------------------------------------
+
+    Object lock() {
+        return lock;
+    }
+
+    Builder config() {
+        return config;
+    }
+
+    boolean kmsReachable() {
+        return kmsReachable;
+    }
+
+    FakeKubernetes kubernetesModel() {
+        return kubernetes;
+    }
+
+    NodeState stateOf(FakeVaultNode node) {
+        if (node.crashLooping) {
+            return NodeState.CRASH_LOOPING;
+        }
+        if (!node.running) {
+            return NodeState.STOPPED;
+        }
+        if (!node.hasData) {
+            return NodeState.UNINITIALIZED;
+        }
+        if (node.sealed) {
+            return NodeState.SEALED;
+        }
+        if (node.removed) {
+            return NodeState.REMOVED;
+        }
+        return node.name().equals(storage.leader) ? NodeState.ACTIVE : NodeState.STANDBY;
+    }
+
+    void startNode(FakeVaultNode node) {
+        node.unsealProgress.clear();
+        node.nonce = "";
+        if (config.devMode) {
+            startDevNode(node);
+        } else if (config.seal == SealKind.AUTO_UNSEAL && !kmsReachable) {
+            node.crashLooping = true;
+            node.running = false;
+            return;
+        } else {
+            node.crashLooping = false;
+            node.sealed = true;
+            if (config.seal == SealKind.AUTO_UNSEAL && node.hasData && storage.initialized) {
+                unsealDirectly(node);
+            }
+        }
+        openServer(node);
+        node.running = true;
+        electLeader(null);
+    }
+
+    void stopNode(FakeVaultNode node) {
+        closeServer(node);
+        node.running = false;
+        node.crashLooping = false;
+        node.sealed = true;
+        node.unsealProgress.clear();
+        node.nonce = "";
+        if (node.name().equals(storage.leader)) {
+            storage.leader = null;
+        }
+        electLeader(null);
+    }
+
+    private void startDevNode(FakeVaultNode node) {
+        storage.initialise("vault-cluster-" + Integer.toHexString(random.nextInt()), 1, 1, false, config.devRootToken);
+        storage.mounts().putObject("secret").put("type", "kv").put("version", "2").putObject("data");
+        storage.members.clear();
+        node.hasData = true;
+        node.sealed = false;
+        node.crashLooping = false;
+        storage.leader = node.name();
+        storage.leaderSince = Instant.now();
+    }
+
+    /** Unseals without keys (auto-unseal, bootstrap) and makes the node a member. */
+    void unsealDirectly(FakeVaultNode node) {
+        node.sealed = false;
+        node.unsealProgress.clear();
+        node.nonce = "";
+        becomeMember(node);
+    }
+
+    void becomeMember(FakeVaultNode node) {
+        if (config.devMode || storage.member(node.name()).isPresent() || node.removed) {
+            return;
+        }
+        boolean voter = storage.members.isEmpty() || !config.joinAsNonVoter;
+        storage.members.add(new RaftStorage.Member(node.name(), voter));
+        storage.index++;
+    }
+
+    boolean eligible(FakeVaultNode node) {
+        return node.running && node.hasData && !node.sealed && !node.removed
+                && storage.member(node.name()).map(member -> member.voter).orElse(false);
+    }
+
+    /**
+     * Keeps or elects a leader: any eligible voter, provided a quorum of voters is running and unsealed.
+     *
+     * @param excluded a node that just stepped down and should not win if another can
+     */
+    void electLeader(String excluded) {
+        if (config.devMode) {
+            FakeVaultNode node = nodes.get(0);
+            storage.leader = node.running && !node.sealed ? node.name() : null;
+            return;
+        }
+        List<FakeVaultNode> candidates = nodes.stream().filter(this::eligible).toList();
+        int voters = storage.voters().size();
+        boolean quorum = voters > 0 && candidates.size() >= voters / 2 + 1;
+        if (!quorum) {
+            storage.leader = null;
+            return;
+        }
+        if (storage.leader != null && !storage.leader.equals(excluded)
+                && candidates.stream().anyMatch(node -> node.name().equals(storage.leader))) {
+            return;
+        }
+        Optional<FakeVaultNode> next = candidates.stream().filter(node -> !node.name().equals(excluded)).findFirst();
+        if (next.isEmpty()) {
+            next = candidates.stream().findFirst();
+        }
+        String previous = storage.leader;
+        storage.leader = next.map(FakeVaultNode::name).orElse(null);
+        if (storage.leader != null && !storage.leader.equals(previous)) {
+            storage.leaderSince = Instant.now();
+            storage.term++;
+            storage.index++;
+        }
+    }
+
+    Optional<FakeVaultNode> nodeByAddress(String address) {
+        String wanted = address.strip();
+        while (wanted.endsWith("/")) {
+            wanted = wanted.substring(0, wanted.length() - 1);
+        }
+        for (FakeVaultNode node : nodes) {
+            if (node.apiAddress().equals(wanted)) {
+                return Optional.of(node);
+            }
+            try {
+                String host = java.net.URI.create(wanted).getHost();
+                if (host != null && (host.equals(node.name()) || host.startsWith(node.name() + "."))) {
+                    return Optional.of(node);
+                }
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    SysApi sys() {
+        return sys;
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    private static List<String> keys(List<byte[]> keys) {
+        return keys.stream().map(RaftStorage::hex).toList();
+    }
+
+    // ---- servers --------------------------------------------------------------------------------------
+
+    private void openServer(FakeVaultNode node) {
+        if (servers.containsKey(node.name())) {
+            return;
+        }
+        try {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), node.port());
+            HttpServer server;
+            if (config.sslContext != null) {
+                HttpsServer https = HttpsServer.create(address, 50);
+                https.setHttpsConfigurator(new HttpsConfigurator(config.sslContext));
+                server = https;
+            } else {
+                server = HttpServer.create(address, 50);
+            }
+            server.createContext("/", new NodeHandler(this, node));
+            server.setExecutor(executor);
+            server.start();
+            servers.put(node.name(), server);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Fake Vault node " + node.name() + " could not listen on port "
+                    + node.port() + " again after a restart", e);
+        }
+    }
+
+    private void closeServer(FakeVaultNode node) {
+        HttpServer server = servers.remove(node.name());
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static int bindFreePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free local port for a fake Vault node", e);
+        }
+    }
+
+    /** Configures a {@link FakeVaultCluster}. */
+    public static final class Builder {
+        int nodeCount = 1;
+        SealKind seal = SealKind.SHAMIR;
+        boolean devMode;
+        String devRootToken = "root";
+        String version = "2.0.4";
+        String buildDate = "2026-07-30T10:12:44Z";
+        String namePrefix = "vault-";
+        boolean joinAsNonVoter;
+        SSLContext sslContext;
+
+        private Builder() {
+        }
+
+        /**
+         * How many nodes (default 1; dev mode allows only 1).
+         *
+         * @param count the node count
+         * @return this builder
+         */
+        public Builder nodes(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("A fake cluster needs at least one node, got " + count);
+            }
+            this.nodeCount = count;
+            return this;
+        }
+
+        /**
+         * The seal (default Shamir).
+         *
+         * @param kind the seal kind
+         * @return this builder
+         */
+        public Builder seal(SealKind kind) {
+            this.seal = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /**
+         * Runs as {@code vault server -dev}: initialised, unsealed, in-memory storage, KV v2 at {@code secret/},
+         * the given root token; a restart loses everything.
+         *
+         * @param rootToken the root token ({@code VAULT_DEV_ROOT_TOKEN_ID}; the chart's default is {@code root})
+         * @return this builder
+         */
+        public Builder devMode(String rootToken) {
+            this.devMode = true;
+            this.devRootToken = Objects.requireNonNull(rootToken, "rootToken");
+            return this;
+        }
+
+        /**
+         * The Vault version the nodes report (default {@code 2.0.4}).
+         *
+         * @param vaultVersion the version
+         * @return this builder
+         */
+        public Builder version(String vaultVersion) {
+            this.version = Objects.requireNonNull(vaultVersion, "vaultVersion");
+            return this;
+        }
+
+        /**
+         * The node name prefix (default {@code vault-}, giving {@code vault-0}, {@code vault-1}, ...).
+         *
+         * @param prefix the prefix
+         * @return this builder
+         */
+        public Builder namePrefix(String prefix) {
+            this.namePrefix = Objects.requireNonNull(prefix, "prefix");
+            return this;
+        }
+
+        /**
+         * Whether joined nodes start as non-voters until {@link FakeVaultCluster#promoteToVoter(String)}, as with
+         * autopilot's stabilisation time (default: they vote at once).
+         *
+         * @param nonVoter whether to join as non-voter
+         * @return this builder
+         */
+        public Builder joinAsNonVoter(boolean nonVoter) {
+            this.joinAsNonVoter = nonVoter;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with this context (its key manager holds the server certificate) instead of HTTP.
+         *
+         * @param context the server's TLS context
+         * @return this builder
+         */
+        public Builder tls(SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /**
+         * Starts the cluster.
+         *
+         * @return the running cluster; close it after the test
+         */
+        public FakeVaultCluster start() {
+            if (devMode && nodeCount != 1) {
+                throw new IllegalArgumentException("Dev mode runs a single node; got nodes(" + nodeCount + ")");
+            }
+            FakeVaultCluster cluster = new FakeVaultCluster(this);
+            cluster.startAll();
+            return cluster;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.vaulttest.chart;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders charts locally, like {@code helm template}, through helm-java, and parses the output with fabric8.
+ *
+ * <p>The values are merged first ({@link ChartValues#effective()}) and handed to Helm as one values
+ * file, so the {@link EffectiveValues} in the result are exactly what Helm rendered with. Repository
+ * charts are taken from the {@link ChartCache}, downloaded once when missing.
+ *
+ * <p>A renderer is cheap to keep and safe to reuse; the first render in a JVM also loads Helm's
+ * native library (a few hundred milliseconds), later renders of a small chart take milliseconds.
+ */
+public final class ChartRenderer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChartRenderer.class);
+
+    private final ChartCache cache;
+    private final ManifestReader reader;
+
+    /**
+     * Creates a renderer that takes repository charts from the given cache.
+     *
+     * @param cache where repository charts are kept
+     */
+    public ChartRenderer(ChartCache cache) {
+        this(cache, new ManifestReader());
+    }
+
+    /**
+     * Creates a renderer that shares a manifest reader (and its fabric8 set-up) with other code.
+     *
+     * @param cache where repository charts are kept
+     * @param reader parses Helm's output
+     */
+    public ChartRenderer(ChartCache cache, ManifestReader reader) {
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.reader = Objects.requireNonNull(reader, "reader");
+    }
+
+    /**
+     * The cache this renderer takes repository charts from.
+     *
+     * @return the cache
+     */
+    public ChartCache cache() {
+        return cache;
+    }
+
+    /**
+     * Renders a chart with values, release {@value RenderRequest#DEFAULT_RELEASE_NAME} and namespace
+     * {@value RenderRequest#DEFAULT_NAMESPACE}.
+     *
+     * @param chart the chart
+     * @param values the values
+     * @return the rendered chart
+     * @throws InvalidValuesException when the values cannot be read or applied
+     * @throws ChartDownloadException when a repository chart is neither cached nor downloadable
+     * @throws ChartRenderException when Helm fails or its output is not Kubernetes objects
+     */
+    public RenderedChart render(ChartSource chart, ChartValues values) {
+        return render(RenderRequest.builder(chart).values(values).build());
+    }
+
+    /**
+     * Renders a chart as the request says.
+     *
+     * @param request what to render
+     * @return the rendered chart
+     * @throws InvalidValuesException when the values cannot be read or applied
+     * @throws ChartDownloadException when a repository chart is neither cached nor downloadable
+     * @throws ChartRenderException when Helm fails or its output is not Kubernetes objects
+     */
+    public RenderedChart render(RenderRequest request) {
+        EffectiveValues values = request.values().effective();
+        Path chartPath = cache.localPath(request.chart());
+        String manifest = template(request, chartPath, values);
+        try {
+            RenderedManifests manifests = new RenderedManifests(reader.read(manifest, "chart " + request.chart().describe()));
+            return new RenderedChart(request, values, manifest, manifests);
+        } catch (InvalidManifestException e) {
+            throw new ChartRenderException("Chart " + request.chart().describe()
+                    + " rendered output that is not Kubernetes objects: " + e.getMessage(), e);
+        }
+    }
+
+    private static String template(RenderRequest request, Path chartPath, EffectiveValues values) {
+        Path valuesFile = null;
+        try {
+            valuesFile = Files.createTempFile("vault-test-values-", ".yaml");
+            values.writeForHelm(valuesFile);
+            TemplateCommand template = new Helm(chartPath).template()
+                    .withName(request.releaseName())
+                    .withNamespace(request.namespace())
+                    .withValuesFile(valuesFile);
+            request.kubeVersion().ifPresent(template::withKubeVersion);
+            long start = System.nanoTime();
+            String manifest = template.call();
+            LOG.debug("Rendered chart {} in {} ms", request.chart().describe(), (System.nanoTime() - start) / 1_000_000);
+            return manifest;
+        } catch (IllegalStateException e) {
+            throw new ChartRenderException("Helm could not render chart " + request.chart().describe() + ": "
+                    + e.getMessage().strip(), e);
+        } catch (IOException e) {
+            throw new ChartRenderException("Could not prepare the values file to render chart "
+                    + request.chart().describe() + ": " + e.getMessage(), e);
+        } finally {
+            if (valuesFile != null) {
+                try {
+                    Files.deleteIfExists(valuesFile);
+                } catch (IOException e) {
+                    LOG.warn("Could not delete the temporary values file {}: {}", valuesFile, e.getMessage());
+                }
+            }
+        }
+    }
+}

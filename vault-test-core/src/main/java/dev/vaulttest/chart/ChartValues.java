@@ -1,0 +1,180 @@
+package dev.vaulttest.chart;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The values given to a chart, as on a Helm command line: values layers ({@code -f/--values} files or
+ * in-memory maps) merged in order, then {@code --set} expressions, then {@code --set-string} expressions.
+ *
+ * <p>{@link #effective()} merges them the way Helm does (see {@link EffectiveValues}). Files are read
+ * when {@code effective()} is called, not when the spec is built.
+ *
+ * @param layers values files and in-memory layers, earliest first; later layers win
+ * @param sets {@code --set} expressions, applied in order after every layer
+ * @param stringSets {@code --set-string} expressions, applied in order after every {@code --set}, as Helm does
+ */
+public record ChartValues(List<ValuesLayer> layers, List<String> sets, List<String> stringSets) {
+
+    /** Copies the lists so the record stays immutable. */
+    public ChartValues {
+        layers = List.copyOf(layers);
+        sets = List.copyOf(sets);
+        stringSets = List.copyOf(stringSets);
+    }
+
+    /**
+     * No values at all: the chart's defaults.
+     *
+     * @return an empty values spec
+     */
+    public static ChartValues none() {
+        return new ChartValues(List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Starts an empty builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts a builder holding this spec's layers and expressions, to add more.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.layers.addAll(layers);
+        builder.sets.addAll(sets);
+        builder.stringSets.addAll(stringSets);
+        return builder;
+    }
+
+    /**
+     * Merges everything as Helm does and returns the result.
+     *
+     * @return the values Helm will be given
+     * @throws InvalidValuesException naming the file (and line) or the expression that could not be used
+     */
+    public EffectiveValues effective() {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (ValuesLayer layer : layers) {
+            merged = ValueTrees.merge(merged, read(layer));
+        }
+        for (String expression : sets) {
+            apply(merged, expression, false);
+        }
+        for (String expression : stringSets) {
+            apply(merged, expression, true);
+        }
+        return new EffectiveValues(merged);
+    }
+
+    private static Map<String, Object> read(ValuesLayer layer) {
+        if (layer instanceof ValuesLayer.Inline inline) {
+            return ValueTrees.castMap(ValueTrees.mutableCopy(inline.values(), ""));
+        }
+        Path path = ((ValuesLayer.File) layer).path();
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidValuesException("Values file '" + path + "' does not exist.", e);
+        } catch (CharacterCodingException e) {
+            throw new InvalidValuesException("Values file '" + path + "' is not UTF-8 text.", e);
+        } catch (IOException e) {
+            throw new InvalidValuesException("Values file '" + path + "' cannot be read: " + e.getMessage(), e);
+        }
+        try {
+            return HelmYaml.readMap(text);
+        } catch (HelmYaml.Problem e) {
+            throw new InvalidValuesException("Values file '" + path + "' is not valid YAML for Helm: " + e.getMessage(), e);
+        }
+    }
+
+    private static void apply(Map<String, Object> values, String expression, boolean forceString) {
+        try {
+            SetExpressionParser.apply(expression, values, forceString);
+        } catch (SetExpressionParser.Problem e) {
+            throw new InvalidValuesException((forceString ? "--set-string" : "--set") + " '" + expression
+                    + "' cannot be applied: " + e.getMessage(), e);
+        }
+    }
+
+    /** Collects layers and expressions in the order Helm applies them. */
+    public static final class Builder {
+        private final List<ValuesLayer> layers = new ArrayList<>();
+        private final List<String> sets = new ArrayList<>();
+        private final List<String> stringSets = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a values file, merged over the layers added before it (like {@code -f}).
+         *
+         * @param file the YAML file
+         * @return this builder
+         */
+        public Builder file(Path file) {
+            layers.add(new ValuesLayer.File(file));
+            return this;
+        }
+
+        /**
+         * Adds values held in memory, merged over the layers added before it.
+         *
+         * @param name what the layer is, for messages and reports
+         * @param values the values (maps, lists, strings, booleans, numbers, null)
+         * @return this builder
+         */
+        public Builder values(String name, Map<String, ?> values) {
+            layers.add(new ValuesLayer.Inline(name, ValueTrees.castMap(values)));
+            return this;
+        }
+
+        /**
+         * Adds a {@code --set} expression such as {@code server.ha.replicas=3} or {@code a={x,y},b=1}.
+         *
+         * @param expression the text after {@code --set}
+         * @return this builder
+         */
+        public Builder set(String expression) {
+            sets.add(Objects.requireNonNull(expression, "expression"));
+            return this;
+        }
+
+        /**
+         * Adds a {@code --set-string} expression: like {@link #set(String)} but every value stays a string.
+         *
+         * @param expression the text after {@code --set-string}
+         * @return this builder
+         */
+        public Builder setString(String expression) {
+            stringSets.add(Objects.requireNonNull(expression, "expression"));
+            return this;
+        }
+
+        /**
+         * Builds the immutable spec.
+         *
+         * @return the values spec
+         */
+        public ChartValues build() {
+            return new ChartValues(layers, sets, stringSets);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.vaulttest.chart;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/** One layer of chart values, merged over the layers before it: a values file or values held in memory. */
+public sealed interface ValuesLayer permits ValuesLayer.File, ValuesLayer.Inline {
+
+    /**
+     * Names the layer in messages and reports: the file path or the inline layer's name.
+     *
+     * @return the name
+     */
+    String describe();
+
+    /**
+     * A values file, read when the values are merged.
+     *
+     * @param path the YAML file
+     */
+    record File(Path path) implements ValuesLayer {
+
+        /** Requires the path. */
+        public File {
+            Objects.requireNonNull(path, "path");
+        }
+
+        @Override
+        public String describe() {
+            return path.toString();
+        }
+    }
+
+    /**
+     * Values held in memory, for example the overlay a test adds so the chart fits on k3s.
+     *
+     * @param name what the layer is, shown in messages and reports
+     * @param values the values; copied and frozen
+     */
+    record Inline(String name, Map<String, Object> values) implements ValuesLayer {
+
+        /** Copies the values deeply and freezes them; rejects values YAML cannot carry. */
+        public Inline {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(values, "values");
+            values = ValueTrees.castMap(ValueTrees.frozenCopy(ValueTrees.mutableCopy(values, "")));
+        }
+
+        @Override
+        public String describe() {
+            return name;
+        }
+    }
+}

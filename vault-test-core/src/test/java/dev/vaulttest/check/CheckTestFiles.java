@@ -1,0 +1,36 @@
+package dev.vaulttest.check;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+
+/** Test resources of the check package: the vault-shaped chart, values files and StorageClass manifests. */
+final class CheckTestFiles {
+
+    private CheckTestFiles() {
+    }
+
+    static Path resource(String name) {
+        URL url = CheckTestFiles.class.getResource("/" + name);
+        if (url == null) {
+            throw new IllegalArgumentException("no test resource " + name);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path chart() {
+        return resource("charts/vault-shaped");
+    }
+
+    static Path values(String name) {
+        return resource("values/" + name);
+    }
+
+    static Path storageClasses() {
+        return resource("storage-classes/cluster.yaml");
+    }
+}

@@ -50,7 +50,7 @@ class VaultNodeClientTlsTest {
         Vault driver = VaultNodeClient.create(endpoint().withCaBundle(certificates.pem())).withToken(root)
                 .driverClient();
 
-        assertThat(driver.mounts().list().getRestResponse().getStatus()).isEqualTo(200);
+        assertThat(driver.sys().mounts().list().getRestResponse().getStatus()).isEqualTo(200);
         assertThat(driver.logical().read("sys/policies/acl/default").getRestResponse().getStatus()).isEqualTo(200);
     }
 

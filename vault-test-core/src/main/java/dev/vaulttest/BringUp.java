@@ -1,6 +1,7 @@
 package dev.vaulttest;
 
 import dev.vaulttest.chart.Adjustment;
+import dev.vaulttest.chart.AwsKmsSeal;
 import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.EffectiveValues;
 import dev.vaulttest.chart.InstalledRelease;
@@ -139,12 +140,13 @@ final class BringUp {
         EnvironmentNamespaces namespaces = new EnvironmentNamespaces(cluster::client, id);
         teardown.add("delete namespace " + namespace, namespaces::close);
         namespaces.create(namespace);
-        Optional<KmsEmulator> kms = startKms();
         ChartValues team = spec.values();
         ModeValues mode = ModeValues.of(spec, team.effective().asMap());
-        ChartValues withMode = mode.values().isEmpty() ? team
-                : team.toBuilder().values("vault-test mode " + spec.mode(), mode.values()).build();
-        ClusterFit.Fitted fitted = wiring.fit().fit(withMode.effective().asMap(), new ClusterFit.Context(id, release,
+        mode = mode.withSeal(spec, withLayer(team, mode).effective().asMap());
+        ChartValues withMode = withLayer(team, mode);
+        Map<String, Object> modeEffective = withMode.effective().asMap();
+        Optional<KmsEmulator> kms = startKms(modeEffective);
+        ClusterFit.Fitted fitted = wiring.fit().fit(modeEffective, new ClusterFit.Context(id, release,
                 namespace, cluster.description(), cluster.facts(), spec.seal(), kms.map(KmsConnection::of),
                 spec.reclaimPolicy(), spec.injector()));
         ChartValues values = fitted.values().isEmpty() ? withMode
@@ -173,11 +175,17 @@ final class BringUp {
         return new Installed(kms, installed, rendered.values(), adjustments, fitted.caCertificatePem());
     }
 
-    private Optional<KmsEmulator> startKms() {
+    private ChartValues withLayer(ChartValues team, ModeValues mode) {
+        return mode.values().isEmpty() ? team
+                : team.toBuilder().values("vault-test mode " + spec.mode(), mode.values()).build();
+    }
+
+    private Optional<KmsEmulator> startKms(Map<String, Object> values) {
         if (!(spec.seal() instanceof SealSpec.AwsKms aws) || !aws.provider().isEmulated()) {
             return Optional.empty();
         }
-        String region = aws.region().orElse("us-east-1");
+        String region = AwsKmsSeal.fromValues(values).map(seal -> seal.emulatorRegion(aws))
+                .orElse(aws.region().orElse(AwsKmsSeal.DEFAULT_REGION));
         KmsEmulator emulator = wiring.kmsStarter().start(KmsEmulatorSpec.of(aws.provider(), region), cluster);
         teardown.add("stop KMS emulator " + aws.provider(), emulator::close);
         LOG.info("KMS emulator {} answers pods at {}", aws.provider(), emulator.endpointForPods());

@@ -1,28 +1,26 @@
 package dev.vaulttest;
 
-import dev.vaulttest.chart.Adjustment;
-import dev.vaulttest.internal.NestedMaps;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.vaulttest.chart.K3sOverlay;
+import dev.vaulttest.chart.OverlayInputs;
+import dev.vaulttest.chart.TlsMaterial;
+import dev.vaulttest.chart.ValuesOverlay;
 import java.util.Map;
-import java.util.Optional;
 
-/** INTERIM until the k3s overlay lands: turns the injector off and drops the anti-affinity on small clusters. */
+/** The standard {@link ClusterFit}: the chart package's {@link K3sOverlay}. */
 final class K3sFit implements ClusterFit {
 
     @Override
     public Fitted fit(Map<String, Object> values, Context context) {
-        Map<String, Object> overlay = new LinkedHashMap<>();
-        List<Adjustment> adjustments = new ArrayList<>();
-        if (!context.injector()) {
-            NestedMaps.put(overlay, false, "injector", "enabled");
-            adjustments.add(new Adjustment("injector.enabled", "off: the test did not ask for the injector"));
-        }
-        if (context.facts().nodeCount() < 2) {
-            NestedMaps.put(overlay, "", "server", "affinity");
-            adjustments.add(new Adjustment("server.affinity", "removed: the cluster has one node"));
-        }
-        return new Fitted(overlay, adjustments, List.of(), Optional.empty(), Optional.empty());
+        OverlayInputs.Builder inputs = OverlayInputs.builder(context.environment(), context.facts())
+                .releaseName(context.releaseName())
+                .namespace(context.namespace())
+                .clusterDescription(context.clusterDescription())
+                .seal(context.seal())
+                .reclaimPolicy(context.reclaimPolicy())
+                .injectorEnabled(context.injector());
+        context.kms().ifPresent(inputs::kms);
+        ValuesOverlay overlay = K3sOverlay.compute(values, inputs.build());
+        return new Fitted(overlay.values(), overlay.adjustments(), overlay.objectsToCreate(),
+                overlay.tls().map(TlsMaterial::caCertificatePem), overlay.kmsKeyAlias());
     }
 }

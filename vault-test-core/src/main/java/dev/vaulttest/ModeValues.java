@@ -1,8 +1,10 @@
 package dev.vaulttest;
 
 import dev.vaulttest.chart.Adjustment;
+import dev.vaulttest.chart.AwsKmsSeal;
 import dev.vaulttest.chart.InvalidValuesException;
 import dev.vaulttest.internal.NestedMaps;
+import dev.vaulttest.kms.SealSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,9 @@ record ModeValues(Map<String, Object> values, List<Adjustment> adjustments) {
     static final String TLS_SECRET = "vault-test-tls";
 
     static final String TLS_DIRECTORY = "/vault/userconfig/" + TLS_SECRET;
+
+    /** The KMS key alias of the seal the library adds when the values configure none. */
+    static final String KMS_KEY_ALIAS = "alias/vault-test-unseal";
 
     ModeValues {
         values = Map.copyOf(values);
@@ -66,6 +71,28 @@ record ModeValues(Map<String, Object> values, List<Adjustment> adjustments) {
             addTls(spec.mode(), teamValues, values, adjustments);
         }
         return new ModeValues(values, adjustments);
+    }
+
+    /**
+     * Adds an {@code awskms} seal through the environment when the spec asks for KMS auto-unseal and the values
+     * configure no {@code awskms} seal: {@code VAULT_SEAL_TYPE=awskms} and the key alias {@value #KMS_KEY_ALIAS},
+     * which the emulator creates. Values that bring their own stanza are left as they are.
+     *
+     * @param spec the environment spec
+     * @param merged the team's values with this layer merged in
+     * @return this layer, or a copy with the seal variables
+     */
+    ModeValues withSeal(VaultEnvironmentSpec spec, Map<String, Object> merged) {
+        if (!(spec.seal() instanceof SealSpec.AwsKms) || AwsKmsSeal.fromValues(merged).isPresent()) {
+            return this;
+        }
+        Map<String, Object> copy = NestedMaps.deepCopy(values);
+        List<Adjustment> more = new ArrayList<>(adjustments);
+        String why = "the spec asks for awskms auto-unseal and the values configure no awskms seal";
+        set(copy, more, why, "awskms", "server", "extraEnvironmentVars", "VAULT_SEAL_TYPE");
+        set(copy, more, why + "; the emulator creates this alias", KMS_KEY_ALIAS, "server", "extraEnvironmentVars",
+                "VAULT_AWSKMS_SEAL_KEY_ID");
+        return new ModeValues(copy, more);
     }
 
     private static void addTls(DeploymentMode mode, Map<String, Object> team, Map<String, Object> values,

@@ -108,7 +108,7 @@ public final class ChartRenderer {
             return manifest;
         } catch (IllegalStateException e) {
             throw new ChartRenderException("Helm could not render chart " + request.chart().describe() + ": "
-                    + e.getMessage().strip(), e);
+                    + String.valueOf(e.getMessage()).strip(), e);
         } catch (IOException e) {
             throw new ChartRenderException("Could not prepare the values file to render chart "
                     + request.chart().describe() + ": " + e.getMessage(), e);

@@ -31,7 +31,11 @@ public sealed interface ChartSource permits ChartSource.Directory, ChartSource.A
      */
     record Directory(Path path) implements ChartSource {
 
-        /** Requires the path. */
+        /**
+         * Requires the path.
+         *
+         * @param path the chart directory
+         */
         public Directory {
             Objects.requireNonNull(path, "path");
         }
@@ -49,7 +53,11 @@ public sealed interface ChartSource permits ChartSource.Directory, ChartSource.A
      */
     record Archive(Path path) implements ChartSource {
 
-        /** Requires the path. */
+        /**
+         * Requires the path.
+         *
+         * @param path the {@code .tgz} file
+         */
         public Archive {
             Objects.requireNonNull(path, "path");
         }
@@ -69,7 +77,13 @@ public sealed interface ChartSource permits ChartSource.Directory, ChartSource.A
      */
     record Repository(URI repository, String name, String version) implements ChartSource {
 
-        /** Requires every component and an exact version. */
+        /**
+         * Requires every component and an exact version.
+         *
+         * @param repository the repository URL, the location of its {@code index.yaml}
+         * @param name the chart name in that repository
+         * @param version the exact chart version
+         */
         public Repository {
             Objects.requireNonNull(repository, "repository");
             Objects.requireNonNull(name, "name");

@@ -25,7 +25,13 @@ import java.util.Objects;
  */
 public record ChartValues(List<ValuesLayer> layers, List<String> sets, List<String> stringSets) {
 
-    /** Copies the lists so the record stays immutable. */
+    /**
+     * Copies the lists so the record stays immutable.
+     *
+     * @param layers values files and in-memory layers, earliest first; later layers win
+     * @param sets {@code --set} expressions, applied in order after every layer
+     * @param stringSets {@code --set-string} expressions, applied in order after every {@code --set}, as Helm does
+     */
     public ChartValues {
         layers = List.copyOf(layers);
         sets = List.copyOf(sets);

@@ -39,12 +39,16 @@ public final class EffectiveValues {
     }
 
     /**
-     * The merged values as a YAML document, for people to read.
+     * The merged values as a YAML document, for people to read; Helm would read it back to the same values
+     * (strings such as {@code yes} that Helm's YAML 1.1 parser would take for booleans or numbers are quoted).
      *
      * @return the YAML text; {@code {}} when there are no values
      */
     public String toYaml() {
-        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
+        DumpSettings settings = DumpSettings.builder()
+                .setDefaultFlowStyle(FlowStyle.BLOCK)
+                .setSchema(HelmYaml.helmReadableSchema())
+                .build();
         return new Dump(settings).dumpToString(values);
     }
 

@@ -131,6 +131,41 @@ final class HelmYaml {
         return mark.map(m -> "line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ": ").orElse("");
     }
 
+    /**
+     * A schema for writing YAML that Helm reads back as written: a string that go-yaml v2 would read as a
+     * boolean, number or null (such as {@code yes} or {@code 0777}) is quoted.
+     *
+     * @return the schema for snakeyaml-engine's dumper
+     */
+    static Schema helmReadableSchema() {
+        return new Schema() {
+            @Override
+            public org.snakeyaml.engine.v2.resolver.ScalarResolver getScalarResolver() {
+                return (value, implicit) -> {
+                    if (!Boolean.TRUE.equals(implicit)) {
+                        return Tag.STR;
+                    }
+                    Object resolved = resolvePlain(value);
+                    if (resolved == null) {
+                        return Tag.NULL;
+                    }
+                    if (resolved instanceof Boolean) {
+                        return Tag.BOOL;
+                    }
+                    if (resolved instanceof Double) {
+                        return Tag.FLOAT;
+                    }
+                    return resolved instanceof String ? Tag.STR : Tag.INT;
+                };
+            }
+
+            @Override
+            public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+                return Map.of();
+            }
+        };
+    }
+
     /** Tags every untagged plain scalar as {@link #PLAIN} and every quoted or block scalar as a string. */
     private static final class PlainScalarSchema implements Schema {
         @Override

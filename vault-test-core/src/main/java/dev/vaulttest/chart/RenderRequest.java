@@ -22,7 +22,15 @@ public record RenderRequest(ChartSource chart, ChartValues values, String releas
     /** The namespace used when none is given. */
     public static final String DEFAULT_NAMESPACE = "default";
 
-    /** Requires every component and non-blank names. */
+    /**
+     * Requires every component and non-blank names.
+     *
+     * @param chart the chart
+     * @param values the values given to the chart
+     * @param releaseName the Helm release name ({@code .Release.Name}); default {@value #DEFAULT_RELEASE_NAME}
+     * @param namespace the namespace ({@code .Release.Namespace}); default {@value #DEFAULT_NAMESPACE}
+     * @param kubeVersion the Kubernetes version to render for, such as {@code v1.33.5}; empty for Helm's default
+     */
     public RenderRequest {
         Objects.requireNonNull(chart, "chart");
         Objects.requireNonNull(values, "values");

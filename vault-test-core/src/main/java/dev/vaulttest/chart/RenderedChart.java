@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record RenderedChart(RenderRequest request, EffectiveValues values, String manifest, RenderedManifests manifests) {
 
-    /** Requires every component. */
+    /**
+     * Requires every component.
+     *
+     * @param request what was rendered
+     * @param values the effective values Helm rendered with
+     * @param manifest Helm's multi-document YAML output, as Helm wrote it
+     * @param manifests the objects of {@code manifest}, parsed by fabric8
+     */
     public RenderedChart {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(values, "values");

@@ -21,7 +21,11 @@ public sealed interface ValuesLayer permits ValuesLayer.File, ValuesLayer.Inline
      */
     record File(Path path) implements ValuesLayer {
 
-        /** Requires the path. */
+        /**
+         * Requires the path.
+         *
+         * @param path the YAML file
+         */
         public File {
             Objects.requireNonNull(path, "path");
         }
@@ -40,7 +44,12 @@ public sealed interface ValuesLayer permits ValuesLayer.File, ValuesLayer.Inline
      */
     record Inline(String name, Map<String, Object> values) implements ValuesLayer {
 
-        /** Copies the values deeply and freezes them; rejects values YAML cannot carry. */
+        /**
+         * Copies the values deeply and freezes them; rejects values YAML cannot carry.
+         *
+         * @param name what the layer is, shown in messages and reports
+         * @param values the values; copied and frozen
+         */
         public Inline {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(values, "values");

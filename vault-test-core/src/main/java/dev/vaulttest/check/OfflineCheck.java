@@ -45,7 +45,18 @@ public record OfflineCheck(ChartSource chart, ChartValues values, List<Path> sto
                            List<StorageClass> storageClasses, OptionalInt nodeCount, String releaseName,
                            String namespace, ChartCache cache) {
 
-    /** Requires every component and copies the lists. */
+    /**
+     * Requires every component and copies the lists.
+     *
+     * @param chart the chart to render
+     * @param values the values to render it with
+     * @param storageClassManifests YAML files holding the target cluster's StorageClass objects
+     * @param storageClasses StorageClass objects given directly
+     * @param nodeCount the target cluster's schedulable node count, when known
+     * @param releaseName the Helm release name
+     * @param namespace the namespace
+     * @param cache where repository charts are kept
+     */
     public OfflineCheck {
         Objects.requireNonNull(chart, "chart");
         Objects.requireNonNull(values, "values");

@@ -51,6 +51,6 @@ public record InitResult(
     @Override
     public String toString() {
         return "InitResult[keys=" + keys.size() + ", recoveryKeys=" + recoveryKeys.size()
-                + ", rootToken=<redacted>]";
+                + ", rootToken=" + Redactor.REDACTED + "]";
     }
 }

@@ -66,7 +66,7 @@ public record KubernetesAuthConfig(
     public String toString() {
         return "KubernetesAuthConfig[host=" + kubernetesHost
                 + ", caCert=" + (kubernetesCaCertPem.isPresent() ? "set" : "unset")
-                + ", tokenReviewerJwt=" + (tokenReviewerJwt.isPresent() ? "<redacted>" : "unset")
+                + ", tokenReviewerJwt=" + (tokenReviewerJwt.isPresent() ? Redactor.REDACTED : "unset")
                 + ", issuer=" + issuer.orElse("unset")
                 + ", disableIssValidation=" + disableIssValidation.map(String::valueOf).orElse("unset")
                 + ", disableLocalCaJwt=" + disableLocalCaJwt.map(String::valueOf).orElse("unset")

@@ -83,7 +83,7 @@ public sealed interface LoginResult {
         public String toString() {
             return "LoginResult.Success[policies=" + policies + ", ttl=" + leaseDuration + ", renewable=" + renewable
                     + ", tokenType=" + tokenType + ", metadata=" + new java.util.TreeMap<>(metadata)
-                    + ", clientToken=<redacted>, accessor=<redacted>]";
+                    + ", clientToken=" + Redactor.REDACTED + ", accessor=" + Redactor.REDACTED + "]";
         }
     }
 

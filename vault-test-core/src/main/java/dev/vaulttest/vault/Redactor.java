@@ -10,16 +10,13 @@ import java.util.regex.Pattern;
  */
 final class Redactor {
 
-    static final String REDACTED = "<redacted>";
+    static final String REDACTED = dev.vaulttest.internal.Redactor.MARK;
 
-    private static final List<Pattern> SECRET_SHAPES = List.of(
-            // Vault 1.10+ service, batch and recovery tokens.
-            Pattern.compile("\\bhv[sbr]\\.[A-Za-z0-9_\\-]{20,}"),
-            // Legacy service and batch tokens.
-            Pattern.compile("\\b[sb]\\.[A-Za-z0-9]{24}\\b"),
-            // JWTs: three base64url parts, the first two JSON objects.
-            Pattern.compile("eyJ[A-Za-z0-9_\\-]*\\.eyJ[A-Za-z0-9_\\-]*\\.[A-Za-z0-9_\\-]*"),
-            // Key shares: 33 bytes of hex, or base64 of 32/33 bytes.
+    /**
+     * Key shares, which the library-wide {@link dev.vaulttest.internal.Redactor} only catches when labelled:
+     * 33 bytes of hex, or base64 of 32 or 33 bytes.
+     */
+    private static final List<Pattern> KEY_SHARE_SHAPES = List.of(
             Pattern.compile("\\b[0-9a-fA-F]{64,}\\b"),
             Pattern.compile("[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{44}(?![A-Za-z0-9+/=])"));
 
@@ -44,10 +41,10 @@ final class Redactor {
                 result = result.replace(value, REDACTED);
             }
         }
-        for (Pattern shape : SECRET_SHAPES) {
+        for (Pattern shape : KEY_SHARE_SHAPES) {
             result = shape.matcher(result).replaceAll(REDACTED);
         }
-        return result;
+        return dev.vaulttest.internal.Redactor.redact(result);
     }
 
     static List<String> scrubAll(List<String> texts, Collection<Sensitive> knownSecrets) {

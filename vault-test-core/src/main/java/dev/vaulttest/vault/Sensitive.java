@@ -5,13 +5,13 @@ import java.util.Objects;
 /**
  * A secret string (root or client token, unseal or recovery key, JWT) that never shows itself by accident.
  *
- * <p>{@link #toString()} always answers {@code <redacted>}; the value is reachable only through
+ * <p>{@link #toString()} always answers {@value dev.vaulttest.internal.Redactor#MARK}; the value is reachable only through
  * {@link #reveal()}, so every place that uses a secret is visible in code review. Two instances are equal
  * when their values are equal, which lets tests compare keys without printing them.
  */
 public final class Sensitive {
 
-    private static final String REDACTED = "<redacted>";
+    private static final String REDACTED = dev.vaulttest.internal.Redactor.MARK;
 
     private final String value;
 
@@ -53,7 +53,7 @@ public final class Sensitive {
         return value.hashCode();
     }
 
-    /** Always {@code <redacted>}. */
+    /** Always {@value dev.vaulttest.internal.Redactor#MARK}. */
     @Override
     public String toString() {
         return REDACTED;

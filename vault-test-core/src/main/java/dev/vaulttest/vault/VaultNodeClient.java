@@ -683,7 +683,7 @@ public final class VaultNodeClient {
     /** Node name and URI; never the token. */
     @Override
     public String toString() {
-        return "VaultNodeClient[" + nodeName() + " " + http.endpoint().baseUri() + (hasToken() ? " token=<redacted>" : "")
+        return "VaultNodeClient[" + nodeName() + " " + http.endpoint().baseUri() + (hasToken() ? " token=" + Redactor.REDACTED : "")
                 + "]";
     }
 

@@ -91,6 +91,16 @@ class ChartValuesTest {
     }
 
     @Test
+    void yamlViewReadsBackToTheSameValuesUnderHelmsYamlRules() throws IOException {
+        Path file = file("v.yaml", "s: ['yes', 'n', '0777', '1e3', 'null', '', 'multi\n  line\n']\n"
+                + "'on': 1\nnums: [1, -2, 1.5, 18446744073709551615]\nnothing: null\n");
+        EffectiveValues values = ChartValues.builder().file(file).build().effective();
+
+        assertThat(HelmYaml.readMap(values.toYaml())).isEqualTo(values.asMap());
+        assertThat(values.toYaml()).contains("'yes'").contains("'on': 1");
+    }
+
+    @Test
     void missingFileIsNamed() {
         Path missing = temp.resolve("missing.yaml");
 

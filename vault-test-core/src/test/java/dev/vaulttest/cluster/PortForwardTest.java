@@ -2,13 +2,14 @@ package dev.vaulttest.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +31,7 @@ class PortForwardTest {
     }
 
     @Test
-    void bindsAnEphemeralLoopbackPortAndReleasesItAtClose() throws IOException {
+    void bindsAnEphemeralLoopbackPortAndReleasesItAtClose() {
         client.pods().inNamespace("vault-test-x").resource(new PodBuilder().withNewMetadata().withName("vault-0")
                 .withNamespace("vault-test-x").endMetadata().build()).create();
 
@@ -47,8 +48,11 @@ class PortForwardTest {
         forward.close();
 
         assertThat(forward.isAlive()).isFalse();
-        try (ServerSocket rebound = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            assertThat(rebound.getLocalPort()).isEqualTo(port);
-        }
+        // fabric8 releases the listening socket on its own event loop, shortly after close() returns.
+        await("port " + port + " released").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            try (ServerSocket rebound = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertThat(rebound.getLocalPort()).isEqualTo(port);
+            }
+        });
     }
 }

@@ -115,9 +115,15 @@ class ChartUpgradeTest {
     }
 
     @Test
-    void withoutAnUpgraderTheUpgradeIsRefused() {
-        assertThatThrownBy(() -> world.chaos.upgradeHelmOnly(TARGET)).isInstanceOf(ChaosPreconditionException.class)
-                .hasMessageContaining("No Helm upgrader is configured");
+    void theHelmUpgraderReportsHelmsRefusalWithTheRelease() throws Exception {
+        Path chart = Path.of(getClass().getResource("/charts/mini-vault/Chart.yaml").toURI()).getParent();
+        Chaos chaos = world.chaos(ChaosWorld.fastOptions().upgrader(ReleaseUpgrader.helm()));
+
+        assertThatThrownBy(() -> chaos.upgradeHelmOnly(UpgradeTarget.of(ChartSource.directory(chart), ChartValues
+                .builder().set("server.image.tag=2.0.5").build())))
+                .isInstanceOf(dev.vaulttest.VaultTestException.class)
+                .hasMessageContaining("helm upgrade of release vault in vault-ns to chart")
+                .hasMessageContaining("has no deployed releases");
     }
 
     @Test

@@ -103,7 +103,8 @@ final class Qualifiers {
      * Names a parameter the way people find it: its index, type and method.
      *
      * @param parameter the parameter
-     * @return for example {@code parameter 0 (VaultNode node) of RaftTest.failover(VaultNode)}
+     * @return for example {@code parameter 0 (VaultNode) of RaftTest.failover(VaultNode)}, with the
+     *     parameter's name when the code was compiled with {@code -parameters}
      */
     static String describe(ParameterContext parameter) {
         Executable executable = parameter.getDeclaringExecutable();
@@ -114,8 +115,10 @@ final class Qualifiers {
         String method = executable instanceof java.lang.reflect.Constructor<?>
                 ? executable.getDeclaringClass().getSimpleName()
                 : executable.getDeclaringClass().getSimpleName() + "." + executable.getName();
-        return "parameter " + parameter.getIndex() + " (" + parameter.getParameter().getParameterizedType().getTypeName()
-                .replaceAll("[\\w.]+\\.(\\w+)", "$1") + " " + parameter.getParameter().getName() + ") of "
-                + method + "(" + String.join(", ", types) + ")";
+        String type = parameter.getParameter().getParameterizedType().getTypeName()
+                .replaceAll("[\\w.]+\\.(\\w+)", "$1");
+        String name = parameter.getParameter().isNamePresent() ? " " + parameter.getParameter().getName() : "";
+        return "parameter " + parameter.getIndex() + " (" + type + name + ") of " + method + "("
+                + String.join(", ", types) + ")";
     }
 }

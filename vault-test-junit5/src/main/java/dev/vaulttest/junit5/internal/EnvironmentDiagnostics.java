@@ -50,7 +50,8 @@ final class EnvironmentDiagnostics implements DiagnosticsCollector {
             }
         }
         if (!failures.isEmpty()) {
-            VaultTestException failure = new VaultTestException("Could not collect " + String.join(", ", failedParts)
+            VaultTestException failure = new VaultTestException("Could not collect "
+                    + Redactor.redact(String.join(", ", failedParts))
                     + " into " + directory.toAbsolutePath() + "; the other diagnostics were written");
             failures.forEach(failure::addSuppressed);
             throw failure;

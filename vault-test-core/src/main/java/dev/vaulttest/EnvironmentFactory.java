@@ -10,6 +10,15 @@ import dev.vaulttest.cluster.KubernetesCluster;
 public interface EnvironmentFactory {
 
     /**
+     * The standard factory: real clusters, Helm through helm-java, port-forwards, KMS emulators in Docker.
+     *
+     * @return a new standard factory
+     */
+    static EnvironmentFactory standard() {
+        return StandardEnvironmentFactory.create();
+    }
+
+    /**
      * Opens a cluster. The caller owns it and must close it.
      *
      * @param spec the cluster to open

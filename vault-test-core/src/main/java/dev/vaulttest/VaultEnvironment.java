@@ -2,6 +2,7 @@ package dev.vaulttest;
 
 import dev.vaulttest.chart.Adjustment;
 import dev.vaulttest.chart.EffectiveValues;
+import dev.vaulttest.chart.ReleaseRevision;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.kms.KmsEmulator;
 import dev.vaulttest.report.PhaseTimeline;
@@ -23,6 +24,32 @@ import java.util.Optional;
  * {@code toString}, logs, exceptions or reports.
  */
 public interface VaultEnvironment extends AutoCloseable {
+
+    /**
+     * Brings up a deployment on a cluster of its own, as the spec says: the cluster is started (k3s) or
+     * connected (existing), Vault installed, initialised, unsealed, joined and past its ready gate. Closing
+     * the environment also closes the cluster.
+     *
+     * @param spec the deployment
+     * @return the ready environment
+     * @throws BringUpException when a phase fails; nothing is left running
+     */
+    static VaultEnvironment start(VaultEnvironmentSpec spec) {
+        return StandardEnvironmentFactory.create().start(spec);
+    }
+
+    /**
+     * Brings up a deployment on a cluster the caller owns (the spec's cluster is ignored); closing the
+     * environment leaves the cluster running.
+     *
+     * @param spec the deployment
+     * @param cluster the cluster to deploy on
+     * @return the ready environment
+     * @throws BringUpException when a phase fails; nothing the environment created is left behind
+     */
+    static VaultEnvironment start(VaultEnvironmentSpec spec, KubernetesCluster cluster) {
+        return StandardEnvironmentFactory.create().deploy(spec, cluster);
+    }
 
     /**
      * The spec this environment was started from.
@@ -126,6 +153,14 @@ public interface VaultEnvironment extends AutoCloseable {
     List<Sensitive> unsealKeys();
 
     /**
+     * The recovery keys produced at init under auto-unseal; they authorise an unseal after a manual seal,
+     * generate-root and seal migration.
+     *
+     * @return the keys, redacted in {@code toString}; empty with Shamir and in dev mode
+     */
+    List<Sensitive> recoveryKeys();
+
+    /**
      * Unseals every sealed node with the keys held here (Shamir only) and waits until each is
      * unsealed. Under auto-unseal this only waits.
      *
@@ -155,6 +190,14 @@ public interface VaultEnvironment extends AutoCloseable {
      * @return the timeline
      */
     PhaseTimeline timeline();
+
+    /**
+     * The Helm release's revisions, oldest first, like {@code helm history}; for diagnostics.
+     *
+     * @return the revisions
+     * @throws dev.vaulttest.chart.ReleaseException when Helm cannot read the history
+     */
+    List<ReleaseRevision> releaseHistory();
 
     /**
      * Observes every node now. Never throws for unreachable nodes; they show up as such.

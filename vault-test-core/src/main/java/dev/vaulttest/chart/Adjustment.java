@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record Adjustment(String valuePath, String reason) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param valuePath the values path it concerns, for example {@code server.affinity}
+     * @param reason what was done and why, in one sentence
+     */
     public Adjustment {
         Objects.requireNonNull(valuePath, "valuePath");
         Objects.requireNonNull(reason, "reason");

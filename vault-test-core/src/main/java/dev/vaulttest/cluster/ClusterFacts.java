@@ -30,7 +30,16 @@ public record ClusterFacts(List<Map<String, String>> nodeLabels, Set<String> sto
     /** The annotation that marks the default StorageClass. */
     public static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param nodeLabels the labels of every node
+     * @param storageClasses the names of every StorageClass
+     * @param defaultStorageClass the StorageClass annotated as the cluster default, if any
+     * @param priorityClasses the names of every PriorityClass
+     * @param localPathProvisioning whether the library may create StorageClasses backed by the {@code rancher.io/local-
+     *     path} provisioner (true on k3s)
+     */
     public ClusterFacts {
         nodeLabels = nodeLabels.stream().map(Map::copyOf).toList();
         storageClasses = Set.copyOf(storageClasses);

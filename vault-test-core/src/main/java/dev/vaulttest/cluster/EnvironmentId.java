@@ -22,7 +22,11 @@ public record EnvironmentId(String value) {
     private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value a DNS-1123 label of at most {@value #MAX_LENGTH} characters
+     */
     public EnvironmentId {
         Objects.requireNonNull(value, "value");
         if (value.length() > MAX_LENGTH || !isDnsLabel(value)) {

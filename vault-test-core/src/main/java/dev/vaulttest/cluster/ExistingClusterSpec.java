@@ -17,7 +17,13 @@ import java.util.Optional;
 public record ExistingClusterSpec(Path kubeconfig, Optional<String> context, Duration readyTimeout)
         implements ClusterSpec {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param kubeconfig the kubeconfig file
+     * @param context the context to use; empty for the file's {@code current-context}
+     * @param readyTimeout how long the API server and nodes may take to answer and be Ready
+     */
     public ExistingClusterSpec {
         Objects.requireNonNull(kubeconfig, "kubeconfig");
         Objects.requireNonNull(context, "context");

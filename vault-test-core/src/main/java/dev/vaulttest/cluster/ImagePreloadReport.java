@@ -15,7 +15,14 @@ import java.util.Objects;
  */
 public record ImagePreloadReport(List<String> preloaded, List<String> toBePulled, Duration elapsed, long bytes) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param preloaded images copied from the host and seen in k3s's containerd after start
+     * @param toBePulled images the host did not have, or whose import could not be confirmed; k3s pulls them
+     * @param elapsed the time spent exporting and copying
+     * @param bytes the size of the exported image archives
+     */
     public ImagePreloadReport {
         preloaded = List.copyOf(preloaded);
         toBePulled = List.copyOf(toBePulled);

@@ -180,6 +180,9 @@ public final class K3sCluster implements KubernetesCluster {
     private static Set<String> containerdImages(K3sContainer container) {
         try {
             ExecResult result = container.execInContainer("k3s", "ctr", "-n", "k8s.io", "images", "ls", "-q");
+            if (result.getExitCode() == 126 || result.getExitCode() == 127) {
+                throw new Wait.Abort("the image has no 'k3s ctr' (exit " + result.getExitCode() + ")");
+            }
             if (result.getExitCode() != 0) {
                 throw new ClusterException("'k3s ctr images ls' exited with " + result.getExitCode() + ": "
                         + result.getStderr().strip());
@@ -271,9 +274,10 @@ public final class K3sCluster implements KubernetesCluster {
             return;
         }
         client.close();
-        stoppedAt = Instant.now();
+        Instant requested = Instant.now();
         LOG.info("Stopping k3s container {}", container.getContainerId());
         docker().stopContainerCmd(container.getContainerId()).withTimeout(30).exec();
+        stoppedAt = finishedAt(requested);
         running = false;
     }
 
@@ -297,6 +301,20 @@ public final class K3sCluster implements KubernetesCluster {
         running = true;
         ClusterReadiness.forK3s().restartedAfter(stoppedAt)
                 .await(client, description() + " (restarted)", spec.startupTimeout().plus(spec.readyTimeout()));
+    }
+
+    /**
+     * When the container stopped, by Docker's clock: the clock kubelet stamps container start times with after
+     * the restart (on Docker Desktop it can differ from the JVM's). Falls back to the JVM's time of the request.
+     */
+    private Instant finishedAt(Instant fallback) {
+        try {
+            String finished = docker().inspectContainerCmd(container.getContainerId()).exec().getState().getFinishedAt();
+            return finished == null ? fallback : Instant.parse(finished);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not read when k3s stopped ({}); using the JVM's clock", e.getMessage());
+            return fallback;
+        }
     }
 
     /** Rewrites the kubeconfig's server URL from the old mapped API port to the new one. */

@@ -21,7 +21,18 @@ import java.util.Objects;
 public record K3sClusterSpec(String image, Duration startupTimeout, Duration readyTimeout,
         List<String> preloadImages, List<String> extraServerArgs) implements ClusterSpec {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param image the k3s image, compatible with {@code rancher/k3s}
+     * @param startupTimeout how long the container may take to log that its node controller synced
+     * @param readyTimeout how long the cluster may then take to pass the readiness gate (node Ready, default
+     *     ServiceAccount, CoreDNS and local-path provisioner Ready)
+     * @param preloadImages images copied from the host's Docker into k3s before it starts, when the host has them, so
+     *     k3s does not pull them; images the host lacks are pulled by k3s as usual
+     * @param extraServerArgs further {@code k3s server} flags, for example {@code --kube-apiserver-arg=service-account-
+     *     max-token-expiration=24h}
+     */
     public K3sClusterSpec {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(startupTimeout, "startupTimeout");

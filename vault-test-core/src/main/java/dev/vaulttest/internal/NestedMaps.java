@@ -137,6 +137,32 @@ public final class NestedMaps {
     }
 
     /**
+     * A deep copy that cannot be modified at any level; unlike {@code Map.copyOf} it keeps null values, which in a
+     * Helm values layer delete a key from the layers below.
+     *
+     * @param root the tree
+     * @return the frozen copy
+     */
+    public static Map<String, Object> frozenCopy(Map<String, ?> root) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        root.forEach((k, v) -> copy.put(k, freeze(v)));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object freeze(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return frozenCopy((Map<String, ?>) map);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(freeze(v)));
+            return java.util.Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+
+    /**
      * Joins path segments the way Helm users write them: {@code server.ha.raft.config}.
      *
      * @param path the keys from the root

@@ -8,6 +8,7 @@ public final class WaitAbortedException extends VaultTestException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the wait. */
     private final String waitName;
 
     WaitAbortedException(String waitName, Duration elapsed, String reason, Throwable cause) {

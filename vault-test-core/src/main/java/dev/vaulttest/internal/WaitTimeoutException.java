@@ -8,9 +8,11 @@ public final class WaitTimeoutException extends VaultTestException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the wait. */
     private final String waitName;
     private final transient Duration timeout;
     private final transient Duration elapsed;
+    /** The description of the last observed state. */
     private final String lastObserved;
 
     WaitTimeoutException(String waitName, Duration timeout, Duration elapsed, String lastObserved) {

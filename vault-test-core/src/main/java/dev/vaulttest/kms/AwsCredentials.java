@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record AwsCredentials(String accessKeyId, String secretAccessKey) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param accessKeyId the access key id
+     * @param secretAccessKey the secret access key
+     */
     public AwsCredentials {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");

@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record KmsConnection(URI endpointForPods, String region, AwsCredentials credentials) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param endpointForPods the endpoint as seen from inside the cluster
+     * @param region the AWS region the keys live in
+     * @param credentials the credentials Vault signs with
+     */
     public KmsConnection {
         Objects.requireNonNull(endpointForPods, "endpointForPods");
         Objects.requireNonNull(region, "region");

@@ -22,7 +22,16 @@ public record KmsEmulatorSpec(KmsProvider provider, String image, String region,
     /** The environment variable LocalStack reads its auth token from, and that the library passes through. */
     public static final String LOCALSTACK_AUTH_TOKEN = "LOCALSTACK_AUTH_TOKEN";
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param provider {@link KmsProvider#LOCALSTACK} or {@link KmsProvider#LOCAL_KMS}
+     * @param image the container image
+     * @param region the region keys are created in; must match the region Vault's seal uses
+     * @param startupTimeout how long the container may take to answer
+     * @param authToken a LocalStack auth token, passed as {@code LOCALSTACK_AUTH_TOKEN}; needed by LocalStack releases
+     *     from March 2026 (after 4.14), not by the pinned default
+     */
     public KmsEmulatorSpec {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(image, "image");

@@ -52,7 +52,12 @@ public sealed interface SealSpec permits SealSpec.Shamir, SealSpec.AwsKms {
      */
     record Shamir(int shares, int threshold) implements SealSpec {
 
-        /** Validates against Vault's rules for {@code secret_shares} and {@code secret_threshold}. */
+        /**
+         * Validates against Vault's rules for {@code secret_shares} and {@code secret_threshold}.
+         *
+         * @param shares key shares, 1 to 255
+         * @param threshold shares needed; 1 only when shares is 1, otherwise 2 to shares (Vault's rule)
+         */
         public Shamir {
             validateShares("shares", shares, "threshold", threshold);
         }
@@ -69,7 +74,14 @@ public sealed interface SealSpec permits SealSpec.Shamir, SealSpec.AwsKms {
     record AwsKms(KmsProvider provider, Optional<String> region, int recoveryShares, int recoveryThreshold)
             implements SealSpec {
 
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param provider which KMS
+         * @param region the region; empty to use the values' seal stanza region, else {@code us-east-1}
+         * @param recoveryShares recovery key shares, 1 to 255
+         * @param recoveryThreshold recovery shares needed; same rule as Shamir
+         */
         public AwsKms {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(region, "region");

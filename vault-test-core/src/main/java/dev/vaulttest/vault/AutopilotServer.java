@@ -33,8 +33,22 @@ public record AutopilotServer(
         String status,
         String version,
         String nodeType) {
-
-    /** Rejects nulls. */
+    /**
+     * Creates the record, validating and copying its components.
+     *
+     * @param id the Raft node id
+     * @param name the server name
+     * @param address the cluster address
+     * @param nodeStatus Serf-style node status, for example {@code alive}
+     * @param lastContact time since the leader last heard from it, as Vault formats it (for example {@code 1.2s})
+     * @param lastTerm the last Raft term it reported
+     * @param lastIndex the last Raft index it reported
+     * @param healthy whether autopilot considers it healthy
+     * @param stableSince since when it has been stable, when parseable
+     * @param status {@code leader}, {@code voter} or {@code non-voter}
+     * @param version its Vault version
+     * @param nodeType its node type, for example {@code voter}
+     */
     public AutopilotServer {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

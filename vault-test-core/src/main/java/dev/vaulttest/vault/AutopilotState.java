@@ -26,8 +26,17 @@ public record AutopilotState(
         List<String> voters,
         List<String> nonVoters,
         Map<String, AutopilotServer> servers) {
-
-    /** Rejects nulls and copies the collections. */
+    /**
+     * Creates the record, validating and copying its components.
+     *
+     * @param healthy whether autopilot considers the whole cluster healthy
+     * @param failureTolerance how many voters can fail without losing quorum
+     * @param optimisticFailureTolerance the optimistic failure tolerance, when reported
+     * @param leader the leader's node id
+     * @param voters node ids of the voters
+     * @param nonVoters node ids of the non-voters, empty when Vault omits the list
+     * @param servers every server by node id, sorted by id
+     */
     public AutopilotState {
         Objects.requireNonNull(optimisticFailureTolerance, "optimisticFailureTolerance");
         Objects.requireNonNull(leader, "leader");

@@ -45,8 +45,28 @@ public record HealthStatus(
         OptionalLong lastRequestForwardingHeartbeatMs,
         OptionalLong echoDurationMs,
         OptionalLong clockSkewMs) {
-
-    /** Rejects nulls. */
+    /**
+     * Creates the record, validating and copying its components.
+     *
+     * @param httpStatus the HTTP status, one of the documented health codes
+     * @param state the state that status code stands for
+     * @param initialized whether the node is initialised
+     * @param sealed whether the node is sealed
+     * @param standby whether the node is a standby
+     * @param performanceStandby whether the node is a performance standby (Enterprise)
+     * @param replicationPerformanceMode performance replication mode, {@code disabled} on CE
+     * @param replicationDrMode DR replication mode, {@code disabled} on CE
+     * @param serverTimeUtc the node's clock, in seconds since the epoch
+     * @param version the Vault server version
+     * @param clusterName the cluster name, absent while sealed
+     * @param clusterId the cluster id, absent while sealed
+     * @param enterprise whether the server is an Enterprise build
+     * @param removedFromCluster whether the node was removed from its Raft cluster (Vault 1.19+)
+     * @param haConnectionHealthy whether a standby can heartbeat the active node (Vault 1.19+)
+     * @param lastRequestForwardingHeartbeatMs age of the standby's last heartbeat to the active node
+     * @param echoDurationMs round trip of the standby's last echo to the active node
+     * @param clockSkewMs clock skew between this standby and the active node
+     */
     public HealthStatus {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(replicationPerformanceMode, "replicationPerformanceMode");

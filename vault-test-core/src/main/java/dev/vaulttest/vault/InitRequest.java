@@ -23,8 +23,13 @@ public record InitRequest(KeyKind kind, int shares, int threshold) {
         /** Recovery key shares of an auto-unseal seal ({@code recovery_shares}, {@code recovery_threshold}). */
         RECOVERY_KEYS
     }
-
-    /** Validates {@code 1 <= threshold <= shares}. */
+    /**
+     * Creates the record, validating and copying its components.
+     *
+     * @param kind which pair of fields to send
+     * @param shares how many key shares to create
+     * @param threshold how many shares are needed to unseal (or to authorise recovery operations)
+     */
     public InitRequest {
         Objects.requireNonNull(kind, "kind");
         if (shares < 1) {

@@ -21,8 +21,15 @@ public record InitResult(
         List<Sensitive> recoveryKeys,
         List<Sensitive> recoveryKeysBase64,
         Sensitive rootToken) {
-
-    /** Copies the key lists and requires a root token. */
+    /**
+     * Creates the record, validating and copying its components.
+     *
+     * @param keys Shamir unseal key shares, hex encoded
+     * @param keysBase64 the same shares, base64 encoded
+     * @param recoveryKeys recovery key shares (auto-unseal), hex encoded
+     * @param recoveryKeysBase64 the same recovery shares, base64 encoded
+     * @param rootToken the initial root token
+     */
     public InitResult {
         keys = List.copyOf(keys);
         keysBase64 = List.copyOf(keysBase64);

@@ -27,8 +27,17 @@ public record KubernetesAuthConfig(
         Optional<Boolean> disableIssValidation,
         Optional<Boolean> disableLocalCaJwt,
         List<String> pemKeys) {
-
-    /** Rejects nulls and a blank host, copies the key list. */
+    /**
+     * Creates the record, validating and copying its components.
+     *
+     * @param kubernetesHost the API server as Vault reaches it, for example {@code https://kubernetes.default.svc}
+     * @param kubernetesCaCertPem the API server's CA in PEM
+     * @param tokenReviewerJwt the JWT Vault uses to call TokenReview
+     * @param issuer the expected JWT issuer (deprecated by Vault, still accepted)
+     * @param disableIssValidation whether Vault skips issuer validation
+     * @param disableLocalCaJwt whether Vault ignores the pod's own service account CA and token
+     * @param pemKeys public keys to verify JWT signatures locally
+     */
     public KubernetesAuthConfig {
         Objects.requireNonNull(kubernetesHost, "kubernetesHost");
         if (kubernetesHost.isBlank()) {

@@ -24,8 +24,16 @@ public record KubernetesRole(
         List<String> policies,
         Optional<Duration> ttl,
         Optional<String> audience) {
-
-    /** Validates that the role has a name, at least one bound name and one bound namespace. */
+    /**
+     * Creates the record, validating and copying its components.
+     *
+     * @param name the role name used at login
+     * @param boundServiceAccountNames service account names allowed to log in ({@code *} and globs allowed)
+     * @param boundServiceAccountNamespaces namespaces allowed to log in ({@code *} and globs allowed)
+     * @param policies policies attached to issued tokens ({@code token_policies})
+     * @param ttl the issued tokens' TTL ({@code token_ttl}), Vault's default when empty
+     * @param audience the audience the JWT must carry; without it Vault accepts any and warns
+     */
     public KubernetesRole {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {

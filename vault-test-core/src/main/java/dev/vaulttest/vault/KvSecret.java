@@ -19,8 +19,15 @@ import java.util.TreeMap;
  */
 public record KvSecret(String mount, String path, Map<String, String> data, long version,
         Optional<Instant> createdTime) {
-
-    /** Rejects nulls and copies the data. */
+    /**
+     * Creates the record, validating and copying its components.
+     *
+     * @param mount the KV v2 mount, for example {@code secret}
+     * @param path the secret's path inside the mount
+     * @param data the secret's fields; values that are not JSON strings are given as their JSON text
+     * @param version the version that was read
+     * @param createdTime when this version was written, when parseable
+     */
     public KvSecret {
         Objects.requireNonNull(mount, "mount");
         Objects.requireNonNull(path, "path");

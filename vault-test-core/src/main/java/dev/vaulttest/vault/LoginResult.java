@@ -47,8 +47,21 @@ public sealed interface LoginResult {
             Map<String, String> metadata,
             String entityId,
             String tokenType) implements LoginResult {
-
-        /** Rejects nulls and copies the collections. */
+        /**
+         * Creates the record, validating and copying its components.
+         *
+         * @param clientToken the issued token
+         * @param accessor the token's accessor
+         * @param policies all policies of the token
+         * @param tokenPolicies the policies attached by the role
+         * @param leaseDuration the token's TTL
+         * @param renewable whether the token can be renewed
+         * @param metadata the auth metadata, for Kubernetes: {@code role}, {@code service_account_name},
+         *        {@code service_account_namespace}, {@code service_account_uid},
+         *        {@code service_account_secret_name}
+         * @param entityId the identity entity id, empty when none
+         * @param tokenType the token type, for example {@code service}
+         */
         public Success {
             Objects.requireNonNull(clientToken, "clientToken");
             Objects.requireNonNull(accessor, "accessor");
@@ -81,8 +94,12 @@ public sealed interface LoginResult {
      * @param errors Vault's error strings, for example {@code service account name not authorized}
      */
     record Denied(int httpStatus, List<String> errors) implements LoginResult {
-
-        /** Copies the error list. */
+        /**
+         * Creates the record, copying the error list.
+         *
+         * @param httpStatus the HTTP status, for example 403
+         * @param errors Vault's error strings, for example {@code service account name not authorized}
+         */
         public Denied {
             errors = List.copyOf(errors);
         }

@@ -221,6 +221,10 @@ final class NodeHttp {
             return Optional.of("This standby knows no active node yet (leader election in progress, or quorum"
                     + " lost): wait for sys/health to answer 200 or 429 on some node, then retry.");
         }
+        if (joined.contains("Unseal failed, invalid key")) {
+            return Optional.of("A share does not belong to this cluster; shares accepted in an earlier attempt count"
+                    + " too (VaultNodeClient.resetUnseal() discards them).");
+        }
         if (status == 403) {
             return Optional.of("The token is missing, expired or lacks a policy for this path.");
         }

@@ -10,8 +10,12 @@ import java.util.Optional;
  * @param servers the members, in the order Vault listed them
  */
 public record RaftConfiguration(long index, List<RaftServer> servers) {
-
-    /** Copies the member list. */
+    /**
+     * Creates the record, validating and copying its components.
+     *
+     * @param index the Raft index of this configuration
+     * @param servers the members, in the order Vault listed them
+     */
     public RaftConfiguration {
         servers = List.copyOf(servers);
     }

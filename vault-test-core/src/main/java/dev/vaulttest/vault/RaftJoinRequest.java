@@ -15,8 +15,14 @@ import java.util.Optional;
  * @param retry whether the node keeps retrying the join in the background
  */
 public record RaftJoinRequest(String leaderApiAddr, Optional<String> leaderCaCertPem, boolean retry) {
-
-    /** Rejects a blank leader address. */
+    /**
+     * Creates the record, validating and copying its components.
+     *
+     * @param leaderApiAddr the leader's API address as the joining node can reach it, for example
+     *        {@code https://vault-0.vault-internal:8200}
+     * @param leaderCaCertPem the PEM CA certificate of the leader's listener, if it uses TLS
+     * @param retry whether the node keeps retrying the join in the background
+     */
     public RaftJoinRequest {
         Objects.requireNonNull(leaderApiAddr, "leaderApiAddr");
         Objects.requireNonNull(leaderCaCertPem, "leaderCaCertPem");

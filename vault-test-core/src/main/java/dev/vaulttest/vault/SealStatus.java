@@ -49,8 +49,28 @@ public record SealStatus(
         Optional<Boolean> removedFromCluster,
         List<String> warnings,
         OptionalLong migrationDoneAtEpoch) {
-
-    /** Rejects nulls and copies the warnings. */
+    /**
+     * Creates the record, validating and copying its components.
+     *
+     * @param type the seal type, for example {@code shamir} or {@code awskms}
+     * @param initialized whether the node (its storage) is initialised
+     * @param sealed whether the node is sealed
+     * @param threshold {@code t}: key shares needed to unseal (recovery threshold under auto-unseal)
+     * @param shares {@code n}: key shares issued (recovery shares under auto-unseal)
+     * @param progress shares submitted so far in the current unseal attempt
+     * @param nonce the current unseal attempt's nonce, empty when none is in progress
+     * @param version the Vault server version, for example {@code 1.21.2}
+     * @param buildDate the build date Vault reports
+     * @param migration whether a seal migration is in progress
+     * @param recoverySeal whether the seal uses recovery keys (true for auto-unseal such as {@code awskms})
+     * @param recoverySealType the recovery seal type, when Vault reports it
+     * @param storageType the storage backend, for example {@code raft}, {@code file} or {@code inmem} (dev mode)
+     * @param clusterName the cluster name, absent while sealed
+     * @param clusterId the cluster id, absent while sealed
+     * @param removedFromCluster whether this node was removed from its Raft cluster (Vault 1.19+)
+     * @param warnings warnings Vault attached
+     * @param migrationDoneAtEpoch when a seal migration completed, on the newest Vault versions
+     */
     public SealStatus {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(nonce, "nonce");

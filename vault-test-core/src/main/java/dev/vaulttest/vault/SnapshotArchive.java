@@ -35,6 +35,8 @@ final class SnapshotArchive {
             while (true) {
                 readFully(in, header);
                 if (isZeroBlock(header)) {
+                    // Read to the end so GZIPInputStream checks the trailer (CRC and size) of the download.
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
                     return entries;
                 }
                 String name = cString(header, 0, 100);

@@ -19,9 +19,13 @@ public class VaultApiException extends VaultTestException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The node that was asked. */
     private final String nodeName;
+    /** The operation that failed. */
     private final VaultOperation operation;
+    /** The HTTP status, or {@link #NO_HTTP_STATUS}. */
     private final int httpStatus;
+    /** Vault's error strings, scrubbed. */
     private final List<String> errors;
 
     /**

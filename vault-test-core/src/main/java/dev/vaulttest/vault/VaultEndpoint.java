@@ -17,8 +17,14 @@ import java.util.Optional;
  * @param timeouts connect and per-operation read timeouts
  */
 public record VaultEndpoint(String nodeName, URI baseUri, Optional<String> caBundlePem, VaultTimeouts timeouts) {
-
-    /** Validates the name and URI and normalises the URI (no trailing slash). */
+    /**
+     * Creates the record, validating and copying its components.
+     *
+     * @param nodeName a name for messages and logs, for example the pod name {@code vault-0}
+     * @param baseUri the scheme, host and port of the listener, without {@code /v1}
+     * @param caBundlePem PEM certificates to trust for HTTPS, if the JVM's defaults do not cover the node
+     * @param timeouts connect and per-operation read timeouts
+     */
     public VaultEndpoint {
         Objects.requireNonNull(nodeName, "nodeName");
         Objects.requireNonNull(baseUri, "baseUri");

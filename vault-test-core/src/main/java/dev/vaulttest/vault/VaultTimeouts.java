@@ -26,8 +26,15 @@ public record VaultTimeouts(
         Duration kubernetesLogin,
         Duration snapshot,
         Map<VaultOperation, Duration> overrides) {
-
-    /** Validates that every timeout is positive and copies the overrides. */
+    /**
+     * Creates the record, validating and copying its components.
+     *
+     * @param connect how long to wait for a TCP (and TLS) connection
+     * @param request the read timeout of ordinary requests
+     * @param kubernetesLogin the read timeout of {@link VaultOperation#KUBERNETES_LOGIN}
+     * @param snapshot the read timeout of {@link VaultOperation#SNAPSHOT_SAVE} and {@link VaultOperation#SNAPSHOT_RESTORE}
+     * @param overrides per-operation read timeouts that win over the three above
+     */
     public VaultTimeouts {
         requirePositive(connect, "connect");
         requirePositive(request, "request");

@@ -221,7 +221,7 @@ class VaultNodeClientSetupTest {
     void failingTokenReviewIsDeniedWith403PermissionDenied() {
         kubernetesAuthWithRole(appRole());
         String jwt = cluster.kubernetes().issueServiceAccountToken("team-a", "app", "vault");
-        cluster.kubernetes().setTokenReviewFails(true);
+        cluster.setTokenReviewFails(true);
 
         assertThat(root.loginKubernetes("app", Sensitive.of(jwt)))
                 .isEqualTo(new LoginResult.Denied(403, List.of("permission denied")));

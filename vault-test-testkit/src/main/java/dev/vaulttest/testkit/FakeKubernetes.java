@@ -40,8 +40,15 @@ public final class FakeKubernetes {
      * @param issuer the token's issuer
      */
     public record Identity(String namespace, String name, String uid, List<String> audiences, String issuer) {
-
-        /** Copies the audiences. */
+        /**
+         * Creates the record, validating and copying its components.
+         *
+         * @param namespace the namespace
+         * @param name the service account name
+         * @param uid the service account uid
+         * @param audiences the token's audiences
+         * @param issuer the token's issuer
+         */
         public Identity {
             Objects.requireNonNull(namespace, "namespace");
             Objects.requireNonNull(name, "name");

@@ -49,7 +49,10 @@ import javax.net.ssl.SSLContext;
  * <p>Simplifications: every valid token acts as root (no ACL evaluation); audit devices are recorded, not
  * written; snapshots are gzip tar archives of the double's own state, not Raft snapshots; an init on a second
  * node of an initialised cluster is refused (a real Vault would start a second, independent cluster there);
- * JWT signatures are never checked (see {@link FakeKubernetes}).
+ * JWT signatures are never checked (see {@link FakeKubernetes}); a Shamir node that joined reports
+ * {@code initialized: true} while it waits to be unsealed (not verified against a real Vault); error strings the
+ * reference does not quote (some init, join and remove-peer validation) are the double's own, prefixed
+ * {@code test double:} where they describe a simplification.
  */
 public final class FakeVaultCluster implements AutoCloseable {
 
@@ -150,6 +153,16 @@ public final class FakeVaultCluster implements AutoCloseable {
      */
     public FakeKubernetes kubernetes() {
         return kubernetes;
+    }
+
+    /**
+     * Shortcut for {@code kubernetes().setTokenReviewFails(fails)}: every Kubernetes login is refused with
+     * {@code 403 permission denied}, as when Vault cannot reach the API server.
+     *
+     * @param fails whether TokenReview fails
+     */
+    public void setTokenReviewFails(boolean fails) {
+        kubernetes.setTokenReviewFails(fails);
     }
 
     /**

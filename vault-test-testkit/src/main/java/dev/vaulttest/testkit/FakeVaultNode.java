@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -139,14 +140,14 @@ public final class FakeVaultNode {
      * @param path the path after {@code /v1/}, for example {@code sys/init}
      * @return the request
      */
-    public java.util.Optional<RecordedRequest> lastRequest(String path) {
+    public Optional<RecordedRequest> lastRequest(String path) {
         synchronized (cluster.lock()) {
             for (int i = requests.size() - 1; i >= 0; i--) {
                 if (requests.get(i).path().equals(path)) {
-                    return java.util.Optional.of(requests.get(i));
+                    return Optional.of(requests.get(i));
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -140,19 +140,14 @@ final class BringUp {
         EnvironmentNamespaces namespaces = new EnvironmentNamespaces(cluster::client, id);
         teardown.add("delete namespace " + namespace, namespaces::close);
         namespaces.create(namespace);
-        ChartValues team = spec.values();
-        ModeValues mode = ModeValues.of(spec, team.effective().asMap());
-        mode = mode.withSeal(spec, withLayer(team, mode).effective().asMap());
-        ChartValues withMode = withLayer(team, mode);
-        Map<String, Object> modeEffective = withMode.effective().asMap();
-        Optional<KmsEmulator> kms = startKms(modeEffective);
-        ClusterFit.Fitted fitted = wiring.fit().fit(modeEffective, new ClusterFit.Context(id, release,
-                namespace, cluster.description(), cluster.facts(), spec.seal(), kms.map(KmsConnection::of),
+        ReleaseValues.WithMode withMode = ReleaseValues.withMode(spec);
+        Optional<KmsEmulator> kms = startKms(withMode.effective());
+        ReleaseValues.Fitted fittedValues = ReleaseValues.fit(withMode, wiring.fit(), new ClusterFit.Context(id,
+                release, namespace, cluster.description(), cluster.facts(), spec.seal(), kms.map(KmsConnection::of),
                 spec.reclaimPolicy(), spec.injector()));
-        ChartValues values = fitted.values().isEmpty() ? withMode
-                : withMode.toBuilder().values("vault-test cluster fit-ups", fitted.values()).build();
-        List<Adjustment> adjustments = new ArrayList<>(mode.adjustments());
-        adjustments.addAll(fitted.adjustments());
+        ClusterFit.Fitted fitted = fittedValues.fitted();
+        ChartValues values = fittedValues.values();
+        List<Adjustment> adjustments = fittedValues.adjustments();
         adjustments.forEach(a -> LOG.info("Release {}: {}", release, a));
         fitted.kmsKeyAlias().ifPresent(alias -> {
             KmsEmulator emulator = kms.orElseThrow(() -> new VaultTestException("The values need KMS key " + alias
@@ -173,11 +168,6 @@ final class BringUp {
         teardown.add("uninstall release " + namespace + "/" + release, installed::close);
         caCertificatePem = fitted.caCertificatePem();
         return new Installed(kms, installed, rendered.values(), adjustments, fitted.caCertificatePem());
-    }
-
-    private ChartValues withLayer(ChartValues team, ModeValues mode) {
-        return mode.values().isEmpty() ? team
-                : team.toBuilder().values("vault-test mode " + spec.mode(), mode.values()).build();
     }
 
     private Optional<KmsEmulator> startKms(Map<String, Object> values) {
@@ -272,9 +262,10 @@ final class BringUp {
         });
         List<NodeHandle> followers = nodes.subList(1, nodes.size());
         if (!followers.isEmpty()) {
-            boolean join = plan.raft() && !plan.retryJoin();
+            boolean join = plan.raft();
             expect(PhaseTimeline.JOIN, "followers " + followers.stream().map(NodeHandle::name).toList()
-                    + (join ? " joined to the raft cluster at " + plan.leaderApiAddress() : "")
+                    + (join ? " joined to the raft cluster at " + plan.leaderApiAddress()
+                            + (plan.retryJoin() ? " (by the configuration's retry_join or explicitly)" : "") : "")
                     + (init.isAutoUnseal() ? " and unsealed by the KMS" : " and unsealed with the unseal keys"));
             recorder.time(PhaseTimeline.JOIN, () -> followers.forEach(f -> joinAndUnseal(f, join, deadline)));
         }
@@ -323,28 +314,39 @@ final class BringUp {
                 + s.progress() + "/" + s.threshold() + ", seal type " + s.type());
     }
 
+    /**
+     * Joins a follower to the first node, unless it is already a member (the configuration's {@code retry_join}
+     * may have been first, or its leader addresses may name another release and never work), then waits until it
+     * is unsealed (Shamir: with the keys; auto-unseal: by the KMS).
+     */
     private void joinAndUnseal(NodeHandle follower, boolean join, Instant deadline) {
-        SealStatus status = answering(follower, deadline);
-        if (join && !status.isUnsealed()) {
+        answering(follower, deadline);
+        if (join) {
             RaftJoinRequest request = RaftJoinRequest.to(plan.leaderApiAddress());
             if (plan.scheme().equals("https") && caCertificatePem.isPresent()) {
                 request = request.withLeaderCaCert(caCertificatePem.get());
             }
             RaftJoinRequest joinRequest = request;
             Wait.until(follower.name() + " joined to " + plan.leaderApiAddress(), remaining(deadline),
-                    spec.timeouts().pollInterval(), () -> join(follower, joinRequest), joined -> joined,
+                    spec.timeouts().pollInterval(), () -> joined(follower, joinRequest), joined -> joined,
                     joined -> "join not accepted");
         }
         awaitUnsealed(follower, deadline);
     }
 
-    private static boolean join(NodeHandle follower, RaftJoinRequest request) {
+    /** One join attempt: done when the follower is a member already or accepts the join. */
+    private boolean joined(NodeHandle follower, RaftJoinRequest request) {
+        if (follower.anonymousClient().sealStatus().initialized()) {
+            return true;
+        }
         try {
             return follower.anonymousClient().raftJoin(request);
         } catch (VaultApiException e) {
             if (e.hasError("already initialized")) {
                 return true;
             }
+            // A retry_join in progress under Shamir waits for the unseal keys to answer the leader's challenge.
+            env.unsealIfSealed(follower);
             throw e;
         }
     }

@@ -1,5 +1,8 @@
 package dev.vaulttest.assertj;
 
+import dev.vaulttest.DeploymentSnapshot;
+import dev.vaulttest.NodeSnapshot;
+import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.check.CheckReport;
 
 /**
@@ -9,10 +12,11 @@ import dev.vaulttest.check.CheckReport;
  * <pre>{@code
  * import static dev.vaulttest.assertj.VaultAssertions.assertThat;
  *
- * assertThat(StaticChecks.evaluate(manifests, CheckOptions.defaults()))
- *         .hasNoFindingAtOrAbove(Severity.WARNING)
- *         .doesNotHaveFinding("DEV_MODE");
+ * assertThat(env.snapshot()).isUnsealed().hasExactlyOneActiveNode().isNotInDevMode().hasRaftVoterCount(3);
  * }</pre>
+ *
+ * <p>Arguments are checked: a null, blank or impossible argument (an unknown node name, a health code Vault never
+ * answers with) is an {@link IllegalArgumentException}, never a passing or failing assertion.
  */
 public final class VaultAssertions {
 
@@ -20,12 +24,43 @@ public final class VaultAssertions {
     }
 
     /**
-     * Starts assertions on the findings of a check run.
+     * Starts assertions on the findings of a check run, offline or live.
      *
      * @param actual the report to check
      * @return the assertion object
      */
     public static CheckReportAssert assertThat(CheckReport actual) {
         return new CheckReportAssert(actual);
+    }
+
+    /**
+     * Starts assertions on a deployment as observed at one moment.
+     *
+     * @param actual the snapshot, for example {@code env.snapshot()}
+     * @return the assertion object
+     */
+    public static DeploymentSnapshotAssert assertThat(DeploymentSnapshot actual) {
+        return new DeploymentSnapshotAssert(actual);
+    }
+
+    /**
+     * Starts assertions on a deployment as observed now: takes {@code env.snapshot()}.
+     *
+     * @param env the deployment
+     * @return the assertion object over a snapshot taken now
+     * @throws IllegalArgumentException when {@code env} is null
+     */
+    public static DeploymentSnapshotAssert assertThat(VaultEnvironment env) {
+        return new DeploymentSnapshotAssert(Arguments.requireNonNull(env, "environment").snapshot());
+    }
+
+    /**
+     * Starts assertions on one node as observed at one moment.
+     *
+     * @param actual the node snapshot, for example {@code env.node("vault-1").snapshot()}
+     * @return the assertion object
+     */
+    public static NodeSnapshotAssert assertThat(NodeSnapshot actual) {
+        return new NodeSnapshotAssert(actual);
     }
 }

@@ -4,6 +4,8 @@ import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.check.CheckReport;
+import dev.vaulttest.vault.KvSecret;
+import dev.vaulttest.vault.VaultNodeClient;
 
 /**
  * Entry point for vault-test's AssertJ assertions. Import statically next to AssertJ's own
@@ -13,6 +15,7 @@ import dev.vaulttest.check.CheckReport;
  * import static dev.vaulttest.assertj.VaultAssertions.assertThat;
  *
  * assertThat(env.snapshot()).isUnsealed().hasExactlyOneActiveNode().isNotInDevMode().hasRaftVoterCount(3);
+ * assertThat(canary).survivedOn(env);
  * }</pre>
  *
  * <p>Arguments are checked: a null, blank or impossible argument (an unknown node name, a health code Vault never
@@ -62,5 +65,49 @@ public final class VaultAssertions {
      */
     public static NodeSnapshotAssert assertThat(NodeSnapshot actual) {
         return new NodeSnapshotAssert(actual);
+    }
+
+    /**
+     * Starts assertions on what a KV v2 path held when it was read.
+     *
+     * @param actual the read
+     * @return the assertion object
+     */
+    public static KvReadAssert assertThat(KvRead actual) {
+        return new KvReadAssert(actual);
+    }
+
+    /**
+     * Starts assertions on a KV v2 secret that was already read.
+     *
+     * @param actual the secret
+     * @return the assertion object
+     */
+    public static KvReadAssert assertThat(KvSecret actual) {
+        return new KvReadAssert(actual == null ? null : KvRead.of(actual));
+    }
+
+    /**
+     * Reads a KV v2 path now and starts assertions on the answer.
+     *
+     * @param client a client whose token may read the path, for example {@code env.client()}
+     * @param mount the KV v2 mount, for example {@code secret}
+     * @param path the path inside the mount
+     * @return the assertion object
+     * @throws IllegalArgumentException when the client is null or the mount or path is blank
+     * @throws dev.vaulttest.vault.VaultApiException when the node does not answer or refuses
+     */
+    public static KvReadAssert assertThatSecret(VaultNodeClient client, String mount, String path) {
+        return new KvReadAssert(KvRead.of(client, mount, path));
+    }
+
+    /**
+     * Starts assertions on canary secrets written before a disruption.
+     *
+     * @param actual the canary
+     * @return the assertion object
+     */
+    public static SecretCanaryAssert assertThat(SecretCanary actual) {
+        return new SecretCanaryAssert(actual);
     }
 }

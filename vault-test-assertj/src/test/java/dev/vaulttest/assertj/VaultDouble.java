@@ -38,22 +38,25 @@ final class VaultDouble implements AutoCloseable {
 
     private final FakeVaultCluster cluster;
     private final Sensitive rootToken;
+    private final List<String> unsealKeys;
     private final Map<String, Integer> restarts = new HashMap<>();
 
-    private VaultDouble(FakeVaultCluster cluster, Sensitive rootToken) {
+    private VaultDouble(FakeVaultCluster cluster, Sensitive rootToken, List<String> unsealKeys) {
         this.cluster = cluster;
         this.rootToken = rootToken;
+        this.unsealKeys = unsealKeys;
     }
 
     /** A cluster initialised, joined and unsealed by the double's bootstrap (3 shares, threshold 2). */
     static VaultDouble running(FakeVaultCluster.Builder builder) {
         FakeVaultCluster cluster = builder.start();
-        return new VaultDouble(cluster, Sensitive.of(cluster.bootstrap(3, 2).rootToken()));
+        FakeVaultCluster.Bootstrap bootstrap = cluster.bootstrap(3, 2);
+        return new VaultDouble(cluster, Sensitive.of(bootstrap.rootToken()), bootstrap.unsealKeysHex());
     }
 
     /** A cluster that was never initialised. */
     static VaultDouble uninitialised(FakeVaultCluster.Builder builder) {
-        return new VaultDouble(builder.start(), Sensitive.of("no-token-yet"));
+        return new VaultDouble(builder.start(), Sensitive.of("no-token-yet"), List.of());
     }
 
     FakeVaultCluster cluster() {
@@ -62,6 +65,11 @@ final class VaultDouble implements AutoCloseable {
 
     Sensitive rootToken() {
         return rootToken;
+    }
+
+    /** The Shamir unseal keys from the bootstrap, hex; empty under auto-unseal and in dev mode. */
+    List<String> unsealKeys() {
+        return unsealKeys;
     }
 
     /** Restarts a node's process and counts it, like the container restart count of its pod. */

@@ -4,7 +4,10 @@ import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.check.CheckReport;
+import dev.vaulttest.report.RecoveryMeasurement;
 import dev.vaulttest.vault.KvSecret;
+import dev.vaulttest.vault.LoginResult;
+import dev.vaulttest.vault.Sensitive;
 import dev.vaulttest.vault.VaultNodeClient;
 
 /**
@@ -16,6 +19,7 @@ import dev.vaulttest.vault.VaultNodeClient;
  *
  * assertThat(env.snapshot()).isUnsealed().hasExactlyOneActiveNode().isNotInDevMode().hasRaftVoterCount(3);
  * assertThat(canary).survivedOn(env);
+ * assertThat(client.loginKubernetes("app", jwt)).isDeniedWith(403, "service account name not authorized");
  * }</pre>
  *
  * <p>Arguments are checked: a null, blank or impossible argument (an unknown node name, a health code Vault never
@@ -109,5 +113,44 @@ public final class VaultAssertions {
      */
     public static SecretCanaryAssert assertThat(SecretCanary actual) {
         return new SecretCanaryAssert(actual);
+    }
+
+    /**
+     * Starts assertions on the outcome of a login.
+     *
+     * @param actual the result, for example of {@code client.loginKubernetes("app", jwt)}
+     * @return the assertion object
+     */
+    public static LoginResultAssert assertThat(LoginResult actual) {
+        return new LoginResultAssert(actual);
+    }
+
+    /**
+     * Logs in with a ServiceAccount token at the {@code kubernetes} auth mount now and starts assertions on the
+     * outcome; messages name the role and the node.
+     *
+     * @param client a client of the node to log in on (no token needed)
+     * @param role the Kubernetes auth role
+     * @param jwt the ServiceAccount token
+     * @return the assertion object
+     * @throws IllegalArgumentException when an argument is null or the role is blank
+     * @throws dev.vaulttest.vault.VaultApiException when the node does not answer or is sealed
+     */
+    public static LoginResultAssert assertThatKubernetesLogin(VaultNodeClient client, String role, Sensitive jwt) {
+        Arguments.requireNonNull(client, "client");
+        Arguments.requireText(role, "role");
+        Arguments.requireNonNull(jwt, "JWT");
+        return new LoginResultAssert(client.loginKubernetes(role, jwt),
+                "Kubernetes login as role '" + role + "' on " + client.endpoint().nodeName());
+    }
+
+    /**
+     * Starts assertions on what happened after a disruption.
+     *
+     * @param actual the measurement
+     * @return the assertion object
+     */
+    public static RecoveryMeasurementAssert assertThat(RecoveryMeasurement actual) {
+        return new RecoveryMeasurementAssert(actual);
     }
 }

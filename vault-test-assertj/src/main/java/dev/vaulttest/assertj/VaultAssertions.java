@@ -4,6 +4,7 @@ import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.check.CheckReport;
+import dev.vaulttest.check.LiveDeployment;
 import dev.vaulttest.report.RecoveryMeasurement;
 import dev.vaulttest.vault.KvSecret;
 import dev.vaulttest.vault.LoginResult;
@@ -152,5 +153,28 @@ public final class VaultAssertions {
      */
     public static RecoveryMeasurementAssert assertThat(RecoveryMeasurement actual) {
         return new RecoveryMeasurementAssert(actual);
+    }
+
+    /**
+     * Starts assertions on what runs in Kubernetes for a release.
+     *
+     * @param actual the live release, for example {@code LiveDeployment.read(client, namespace, release)}
+     * @return the assertion object
+     */
+    public static LiveDeploymentAssert assertThat(LiveDeployment actual) {
+        return new LiveDeploymentAssert(actual);
+    }
+
+    /**
+     * Reads what runs in Kubernetes for an environment's release now and starts assertions on it.
+     *
+     * @param env the deployment
+     * @return the assertion object
+     * @throws IllegalArgumentException when {@code env} is null
+     * @throws dev.vaulttest.VaultTestException when the cluster refuses a read
+     */
+    public static LiveDeploymentAssert assertThatKubernetesStateOf(VaultEnvironment env) {
+        Arguments.requireNonNull(env, "environment");
+        return new LiveDeploymentAssert(LiveDeployment.read(env.kubernetes(), env.namespace(), env.releaseName()));
     }
 }

@@ -10,6 +10,8 @@ import dev.vaulttest.vault.KvSecret;
 import dev.vaulttest.vault.LoginResult;
 import dev.vaulttest.vault.Sensitive;
 import dev.vaulttest.vault.VaultNodeClient;
+import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Entry point for vault-test's AssertJ assertions. Import statically next to AssertJ's own
@@ -21,6 +23,7 @@ import dev.vaulttest.vault.VaultNodeClient;
  * assertThat(env.snapshot()).isUnsealed().hasExactlyOneActiveNode().isNotInDevMode().hasRaftVoterCount(3);
  * assertThat(canary).survivedOn(env);
  * assertThat(client.loginKubernetes("app", jwt)).isDeniedWith(403, "service account name not authorized");
+ * eventually(Duration.ofMinutes(2)).untilAsserted(env, s -> assertThat(s).hasLeaderOtherThan("vault-0"));
  * }</pre>
  *
  * <p>Arguments are checked: a null, blank or impossible argument (an unknown node name, a health code Vault never
@@ -176,5 +179,30 @@ public final class VaultAssertions {
     public static LiveDeploymentAssert assertThatKubernetesStateOf(VaultEnvironment env) {
         Arguments.requireNonNull(env, "environment");
         return new LiveDeploymentAssert(LiveDeployment.read(env.kubernetes(), env.namespace(), env.releaseName()));
+    }
+
+    /**
+     * Starts an eventual assertion: the subject is observed again for every attempt until the assertions passed
+     * to {@link EventualAssert#satisfies} pass, or time runs out.
+     *
+     * @param subject observes the subject, for example {@code env::snapshot}
+     * @param <T> the subject's type
+     * @return the eventual assertion, waiting {@link EventualAssert#DEFAULT_TIMEOUT} unless told otherwise
+     * @throws IllegalArgumentException when {@code subject} is null
+     */
+    public static <T> EventualAssert<T> assertThatEventually(Supplier<? extends T> subject) {
+        return new EventualAssert<>(subject);
+    }
+
+    /**
+     * Starts a wait that makes any assertion eventual, for example
+     * {@code eventually(Duration.ofMinutes(2)).untilAsserted(env, s -> assertThat(s).isUnsealed())}.
+     *
+     * @param timeout how long the assertion may take to pass
+     * @return the wait, polling every second (a tenth of shorter timeouts) unless told otherwise
+     * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
+     */
+    public static Eventually eventually(Duration timeout) {
+        return Eventually.within(timeout);
     }
 }

@@ -3,6 +3,7 @@ package dev.vaulttest.assertj;
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.chaos.Disruption;
 import dev.vaulttest.check.CheckReport;
 import dev.vaulttest.check.LiveDeployment;
 import dev.vaulttest.report.RecoveryMeasurement;
@@ -156,6 +157,16 @@ public final class VaultAssertions {
      */
     public static RecoveryMeasurementAssert assertThat(RecoveryMeasurement actual) {
         return new RecoveryMeasurementAssert(actual);
+    }
+
+    /**
+     * Starts assertions on a chaos disruption handle and the recoveries measured on it.
+     *
+     * @param actual the handle, for example from {@code chaos.deleteActive()}
+     * @return the assertion object
+     */
+    public static DisruptionAssert assertThat(Disruption actual) {
+        return new DisruptionAssert(actual);
     }
 
     /**

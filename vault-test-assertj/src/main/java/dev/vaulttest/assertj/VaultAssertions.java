@@ -4,6 +4,7 @@ import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.chaos.Disruption;
+import dev.vaulttest.chaos.ServiceAccountToken;
 import dev.vaulttest.check.CheckReport;
 import dev.vaulttest.check.LiveDeployment;
 import dev.vaulttest.report.RecoveryMeasurement;
@@ -147,6 +148,27 @@ public final class VaultAssertions {
         Arguments.requireNonNull(jwt, "JWT");
         return new LoginResultAssert(client.loginKubernetes(role, jwt),
                 "Kubernetes login as role '" + role + "' on " + client.endpoint().nodeName());
+    }
+
+    /**
+     * Logs in with a ServiceAccount's token (for example from {@code chaos.serviceAccounts().issueToken(...)}) at
+     * the {@code kubernetes} auth mount now and starts assertions on the outcome; messages name the
+     * ServiceAccount, the role and the node.
+     *
+     * @param client a client of the node to log in on (no token needed)
+     * @param role the Kubernetes auth role
+     * @param token the ServiceAccount's token
+     * @return the assertion object
+     * @throws IllegalArgumentException when an argument is null or the role is blank
+     * @throws dev.vaulttest.vault.VaultApiException when the node does not answer or is sealed
+     */
+    public static LoginResultAssert assertThatKubernetesLogin(VaultNodeClient client, String role,
+            ServiceAccountToken token) {
+        Arguments.requireNonNull(client, "client");
+        Arguments.requireText(role, "role");
+        Arguments.requireNonNull(token, "token");
+        return new LoginResultAssert(client.loginKubernetes(role, token.jwt()), "Kubernetes login of service account "
+                + token.spec().account() + " as role '" + role + "' on " + client.endpoint().nodeName());
     }
 
     /**

@@ -1,0 +1,42 @@
+package dev.vaulttest.chaos;
+
+import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.chart.ChartCache;
+
+/**
+ * Runs {@code helm upgrade} of a deployment's release to a target chart and values, without waiting for pods
+ * (the chart's StatefulSet is OnDelete, so nothing restarts). The chart upgrades in {@link Chaos} call it, then
+ * do their own pod work.
+ */
+@FunctionalInterface
+public interface ReleaseUpgrader {
+
+    /**
+     * Upgrades the release in place.
+     *
+     * @param env the deployment whose release to upgrade
+     * @param target the chart and values to upgrade to
+     */
+    void upgrade(VaultEnvironment env, UpgradeTarget target);
+
+    /**
+     * The library's upgrader: {@code helm upgrade --reset-then-reuse-values} through helm-java, so the release
+     * keeps every value it was installed with (including the library's k3s additions) while taking the target
+     * chart's defaults and the target values on top. Repository charts come from the default chart cache.
+     *
+     * @return the upgrader
+     */
+    static ReleaseUpgrader helm() {
+        return helm(ChartCache.atDefaultLocation());
+    }
+
+    /**
+     * The library's upgrader with charts from the given cache.
+     *
+     * @param cache where repository charts are cached (and downloaded to)
+     * @return the upgrader
+     */
+    static ReleaseUpgrader helm(ChartCache cache) {
+        return new HelmUpgrader(java.util.Objects.requireNonNull(cache, "cache"));
+    }
+}

@@ -12,7 +12,11 @@ import java.util.stream.Stream;
  */
 public record RenderedManifests(List<HasMetadata> objects) {
 
-    /** Copies the list so the record stays immutable. */
+    /**
+     * Copies the list so the record stays immutable.
+     *
+     * @param objects every rendered object
+     */
     public RenderedManifests {
         objects = List.copyOf(objects);
     }

@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record DockerStatus(boolean available, String description) {
 
-    /** Validates the description. */
+    /**
+     * Validates the description.
+     *
+     * @param available {@code true} when Testcontainers found a working Docker environment
+     * @param description the Docker host that was found, or the reason none was usable
+     */
     public DockerStatus {
         Objects.requireNonNull(description, "description");
     }

@@ -1,0 +1,46 @@
+package dev.vaulttest;
+
+/**
+ * Bringing up a Vault environment failed. The message names the phase, what was expected, what was seen
+ * (pod phases and reasons, recent events, the nodes' seal status, the last log lines of each Vault
+ * container, all redacted) and whether the environment's resources were removed or kept for inspection.
+ */
+public class BringUpException extends VaultTestException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String phase;
+    private final boolean kept;
+
+    /**
+     * Creates the exception.
+     *
+     * @param phase the phase that failed, one of the {@link dev.vaulttest.report.PhaseTimeline} names
+     * @param message the full description: expected, seen, and what was cleaned up
+     * @param kept whether the environment's resources were kept for inspection
+     * @param cause the failure that ended the phase
+     */
+    public BringUpException(String phase, String message, boolean kept, Throwable cause) {
+        super(message, cause);
+        this.phase = phase;
+        this.kept = kept;
+    }
+
+    /**
+     * The phase that failed.
+     *
+     * @return for example {@code pods-running} or {@code ready}
+     */
+    public String phase() {
+        return phase;
+    }
+
+    /**
+     * Whether the namespace, release and containers were kept for inspection rather than removed.
+     *
+     * @return {@code true} when kept on request
+     */
+    public boolean kept() {
+        return kept;
+    }
+}

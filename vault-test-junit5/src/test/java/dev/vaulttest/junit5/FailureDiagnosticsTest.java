@@ -1,0 +1,192 @@
+package dev.vaulttest.junit5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.junit5.fake.FakeEnvironment;
+import dev.vaulttest.junit5.fake.Journal;
+import dev.vaulttest.report.ReportWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+class FailureDiagnosticsTest {
+
+    @TempDir
+    Path reports;
+
+    private Path diagnosticsOf(Class<?> fixture, String test) {
+        return reports.resolve(fixture.getName()).resolve(test);
+    }
+
+    @Test
+    void aFailedTestLeavesDiagnosticsAndKeepsItsOriginalFailure() throws Exception {
+        EngineExecutionResults results = EngineRuns.reportingTo(reports).run(FailingTestCases.class);
+
+        assertThat(EngineRuns.failures(results)).singleElement().satisfies(failure -> {
+            assertThat(failure).isExactlyInstanceOf(AssertionError.class).hasMessage("the test's own failure");
+            assertThat(failure.getSuppressed()).isEmpty();
+        });
+        Path directory = diagnosticsOf(FailingTestCases.class, "fails");
+        assertThat(directory.resolve("failure.txt")).content().contains("the test's own failure");
+        assertThat(directory.resolve("snapshot.txt")).content().contains("vault-fake-1-0: UNREACHABLE, pod Running ready");
+        assertThat(directory.resolve("timeline.txt")).content().contains("install\t");
+        assertThat(directory.resolve("deployment.txt")).content().contains("namespace: vault-test-fake-1");
+        assertThat(directory.resolve("adjustments.txt")).content().contains("server.affinity");
+        assertThat(directory.resolve("effective-values.yaml")).exists();
+        assertThat(EngineRuns.reportEntries(results, "vault-test.diagnostics"))
+                .containsExactly(directory.toAbsolutePath().toString());
+        assertThat(diagnosticsOf(FailingTestCases.class, "passes")).doesNotExist();
+    }
+
+    @Test
+    void aFailingCollectorIsAddedAsSuppressedAndNeverHidesTheFailure() throws Exception {
+        EngineExecutionResults results = EngineRuns.reportingTo(reports).run(BrokenCollectorTestCases.class);
+
+        assertThat(EngineRuns.failures(results)).singleElement().satisfies(failure -> {
+            assertThat(failure).isExactlyInstanceOf(IllegalStateException.class).hasMessage("original failure");
+            assertThat(failure.getSuppressed()).singleElement().satisfies(suppressed -> assertThat(suppressed)
+                    .hasMessageContaining("Could not collect snapshot.txt")
+                    .hasMessageContaining("the other diagnostics were written")
+                    .hasMessageNotContaining(FakeEnvironment.ROOT_TOKEN));
+        });
+        Path directory = diagnosticsOf(BrokenCollectorTestCases.class, "fails");
+        assertThat(directory.resolve("failure.txt")).exists();
+        assertThat(directory.resolve("timeline.txt")).exists();
+        assertThat(directory.resolve("snapshot.txt")).doesNotExist();
+    }
+
+    @Test
+    void aFailingBeforeEachLeavesDiagnosticsUnderTheTestName() {
+        EngineExecutionResults results = EngineRuns.reportingTo(reports).run(FailingBeforeEachTestCases.class);
+
+        assertThat(EngineRuns.failures(results)).singleElement()
+                .satisfies(failure -> assertThat(failure).hasMessage("setup broke"));
+        assertThat(diagnosticsOf(FailingBeforeEachTestCases.class, "test").resolve("failure.txt"))
+                .content().contains("setup broke");
+    }
+
+    @Test
+    void noSecretReachesTheDiagnosticsOrTheReport() throws Exception {
+        EngineRuns.reportingTo(reports).run(LeakingTestCases.class);
+
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(reports)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).isNotEmpty().extracting(FailureDiagnosticsTest::read)
+                .allSatisfy(text -> assertThat(text).doesNotContain(FakeEnvironment.ROOT_TOKEN));
+        assertThat(diagnosticsOf(LeakingTestCases.class, "leaks").resolve("failure.txt")).content()
+                .contains("[REDACTED]");
+    }
+
+    @Test
+    void theRunReportRecordsEveryTestWithItsBringUpAndDiagnostics() throws Exception {
+        EngineRuns.reportingTo(reports).run(FailingTestCases.class);
+
+        String summary = Files.readString(reports.resolve(ReportWriter.SUMMARY_JSON));
+        assertThat(summary).contains("\"testName\": \"fails\"").contains("\"testName\": \"passes\"")
+                .contains("\"status\": \"FAILED\"").contains("\"status\": \"PASSED\"")
+                .contains("\"failureSummary\": \"java.lang.AssertionError: the test's own failure\"")
+                .contains("\"phase\": \"install\"")
+                .contains("dev.vaulttest.junit5.FailureDiagnosticsTest$FailingTestCases/fails");
+        assertThat(summary.split("\"phase\": \"install\"", -1)).as("bring-up attributed once").hasSize(2);
+        assertThat(reports.resolve(ReportWriter.INDEX_HTML)).exists();
+    }
+
+    @Test
+    void keepOnFailureLeavesTheDeploymentRunningAndSaysHowToReachIt() throws Exception {
+        EngineExecutionResults results = EngineRuns.reportingTo(reports)
+                .with(VaultTestSettings.KEEP_ON_FAILURE, "true")
+                .run(FailingTestCases.class);
+
+        assertThat(Journal.events("close")).isEmpty();
+        Path classDir = reports.resolve(FailingTestCases.class.getName());
+        assertThat(classDir.resolve("kubeconfig.yaml")).content().contains("kind: Config");
+        String instructions = Files.readString(classDir.resolve("how-to-reach.txt"));
+        assertThat(instructions).contains("namespace:  vault-test-fake-1 (Helm release vault-fake-1)")
+                .contains("kubectl --kubeconfig " + classDir.resolve("kubeconfig.yaml").toAbsolutePath()
+                        + " -n vault-test-fake-1 port-forward pod/vault-fake-1-0 8200:8200")
+                .doesNotContain(FakeEnvironment.ROOT_TOKEN);
+        assertThat(EngineRuns.reportEntries(results, "vault-test.kept")).singleElement()
+                .satisfies(entry -> assertThat(entry).contains("port-forward"));
+    }
+
+    @Test
+    void withoutFailuresKeepOnFailureRemovesEverything() {
+        EngineRuns.reportingTo(reports).with(VaultTestSettings.KEEP_ON_FAILURE, "true").run(PassingTestCases.class);
+
+        assertThat(Journal.events("close")).hasSize(2);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Fixture
+    @VaultTest
+    static class FailingTestCases {
+        @Test
+        void fails(VaultEnvironment vault) {
+            throw new AssertionError("the test's own failure");
+        }
+
+        @Test
+        void passes(VaultEnvironment vault) {
+            assertThat(vault).isNotNull();
+        }
+    }
+
+    @Fixture
+    @VaultTest
+    static class BrokenCollectorTestCases {
+        @Test
+        void fails(VaultEnvironment vault) {
+            ((FakeEnvironment) vault).failSnapshots();
+            throw new IllegalStateException("original failure");
+        }
+    }
+
+    @Fixture
+    @VaultTest
+    static class FailingBeforeEachTestCases {
+        @BeforeEach
+        void setUp() {
+            throw new IllegalStateException("setup broke");
+        }
+
+        @Test
+        void test() {
+            Journal.note("test ran");
+        }
+    }
+
+    @Fixture
+    @VaultTest
+    static class LeakingTestCases {
+        @Test
+        void leaks(VaultEnvironment vault) {
+            ((FakeEnvironment) vault).failSnapshots();
+            throw new AssertionError("login failed with token " + vault.rootToken().reveal());
+        }
+    }
+
+    @Fixture
+    @VaultTest
+    static class PassingTestCases {
+        @Test
+        void passes(VaultEnvironment vault) {
+            assertThat(vault).isNotNull();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.vaulttest.junit5.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vaulttest.junit5.VaultTestConfigurationException;
+import dev.vaulttest.junit5.VaultTestSettings;
+import dev.vaulttest.report.ReportWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsTest {
+
+    @TempDir
+    Path dir;
+
+    private static Settings parse(Map<String, String> values) {
+        return Settings.parse(key -> Optional.ofNullable(values.get(key)));
+    }
+
+    @Test
+    void nothingSetGivesTheDefaults() {
+        Settings settings = parse(Map.of());
+
+        assertThat(settings.k3sImage()).isEmpty();
+        assertThat(settings.chartVersion()).isEmpty();
+        assertThat(settings.kubeconfig()).isEmpty();
+        assertThat(settings.keepOnFailure()).isFalse();
+        assertThat(settings.dockerRequired()).isFalse();
+        assertThat(settings.reportsDir()).isEqualTo(ReportWriter.DEFAULT_DIRECTORY);
+        assertThat(settings.recoveryTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.factoryClass()).isEmpty();
+    }
+
+    @Test
+    void everySettingIsRead() throws Exception {
+        Path kubeconfig = Files.writeString(dir.resolve("config"), "apiVersion: v1");
+        Settings settings = parse(Map.of(VaultTestSettings.K3S_IMAGE, "mirror/k3s:v1",
+                VaultTestSettings.VAULT_IMAGE, "registry:5000/hashicorp/vault:2.0.5",
+                VaultTestSettings.CHART_VERSION, "0.30.0", VaultTestSettings.KUBECONFIG, kubeconfig.toString(),
+                VaultTestSettings.CONTEXT, "kind-kind", VaultTestSettings.KEEP_ON_FAILURE, "TRUE",
+                VaultTestSettings.REPORTS_DIR, "build/reports", VaultTestSettings.DOCKER_REQUIRED, " true ",
+                VaultTestSettings.RECOVERY_TIMEOUT, "PT90S",
+                VaultTestSettings.ENVIRONMENT_FACTORY, "com.example.Factory"));
+
+        assertThat(settings.k3sImage()).contains("mirror/k3s:v1");
+        assertThat(settings.vaultImage()).contains("registry:5000/hashicorp/vault:2.0.5");
+        assertThat(settings.chartVersion()).contains("0.30.0");
+        assertThat(settings.kubeconfig()).contains(kubeconfig);
+        assertThat(settings.context()).contains("kind-kind");
+        assertThat(settings.keepOnFailure()).isTrue();
+        assertThat(settings.reportsDir()).isEqualTo(Path.of("build/reports"));
+        assertThat(settings.dockerRequired()).isTrue();
+        assertThat(settings.recoveryTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(settings.factoryClass()).contains("com.example.Factory");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"500ms, PT0.5S", "90s, PT1M30S", "2m, PT2M", "1h, PT1H", "PT45S, PT45S"})
+    void durationsTakeAUnitOrIso8601(String text, Duration expected) {
+        assertThat(parse(Map.of(VaultTestSettings.RECOVERY_TIMEOUT, text)).recoveryTimeout()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "vaulttest.keep-on-failure | yes | vaulttest.keep-on-failure=yes is not a boolean: use true or false",
+        "vaulttest.docker.required | 1 | vaulttest.docker.required=1 is not a boolean: use true or false",
+        "vaulttest.recovery.timeout | soon | vaulttest.recovery.timeout=soon is not a duration: use a number with a unit",
+        "vaulttest.recovery.timeout | 0s | vaulttest.recovery.timeout=0s is not a positive duration",
+        "vaulttest.k3s.image | 'rancher/k3s: v1' | vaulttest.k3s.image=rancher/k3s: v1 is not an image reference",
+        "vaulttest.vault.image | hashicorp/vault | vaulttest.vault.image=hashicorp/vault has no tag: use repository:tag",
+        "vaulttest.vault.image | hashicorp/vault:latest | vaulttest.vault.image=hashicorp/vault:latest uses the floating tag latest",
+        "vaulttest.vault.image | hashicorp/vault@sha256:abc | vaulttest.vault.image=hashicorp/vault@sha256:abc has a digest",
+        "vaulttest.environment.factory | not a class | vaulttest.environment.factory=not a class is not a class name",
+        "vaulttest.kubeconfig | /no/such/kubeconfig | vaulttest.kubeconfig=/no/such/kubeconfig is not a file",
+        "junit.jupiter.extensions.store.close.autocloseable.enabled | false | would never be removed",
+        "vaulttest.keep-on-failure | ' ' | vaulttest.keep-on-failure is set but empty"})
+    void unusableValuesNameTheKeyAndTheValue(String key, String value, String message) {
+        assertThatThrownBy(() -> parse(Map.of(key, value)))
+                .isInstanceOf(VaultTestConfigurationException.class)
+                .hasMessageContaining(message);
+    }
+}

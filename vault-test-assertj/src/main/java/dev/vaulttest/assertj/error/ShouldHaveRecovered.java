@@ -1,0 +1,86 @@
+package dev.vaulttest.assertj.error;
+
+import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.report.RecoveryMeasurement.Outcome;
+import java.util.List;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/**
+ * Creates the messages about a disruption's {@link RecoveryMeasurement}: recovered within a time, stayed broken for
+ * at least a time, took effect at all.
+ */
+public class ShouldHaveRecovered extends VaultErrorMessage {
+
+    private ShouldHaveRecovered(RecoveryMeasurement measurement, String expectation, String problem,
+            List<String> hints) {
+        super(subject(measurement), expectation, problem, "", hints);
+    }
+
+    /**
+     * The condition should have held again within a time.
+     *
+     * @param measurement the measurement
+     * @param limit the allowed time, as text
+     * @param took how long the recovery took, as text; used when the outcome is {@link Outcome#RECOVERED}
+     * @return the message factory
+     */
+    public static ErrorMessageFactory shouldHaveRecoveredWithin(RecoveryMeasurement measurement, String limit,
+            String took) {
+        String problem = switch (measurement.outcome()) {
+            case RECOVERED -> "it took " + took;
+            case DID_NOT_RECOVER -> "it did not recover" + detail(measurement);
+            case STAYED_BROKEN_AS_EXPECTED -> "it was measured as staying broken (" + measurement.outcome() + ")"
+                    + detail(measurement);
+            case FAULT_NOT_EFFECTIVE -> "the fault did not take effect, so nothing was tested" + detail(measurement);
+        };
+        return new ShouldHaveRecovered(measurement, "to recover ('" + measurement.condition() + "' to hold again) within "
+                + limit, problem, List.of());
+    }
+
+    /**
+     * The condition should have stayed false for at least a time.
+     *
+     * @param measurement the measurement
+     * @param minimum the required time, as text
+     * @param brokenFor how long it was broken, as text, or empty when the measurement does not say
+     * @return the message factory
+     */
+    public static ErrorMessageFactory shouldHaveStayedBroken(RecoveryMeasurement measurement, String minimum,
+            String brokenFor) {
+        String problem;
+        if (measurement.outcome() == Outcome.FAULT_NOT_EFFECTIVE) {
+            problem = "the fault did not take effect, so nothing was tested" + detail(measurement);
+        } else if (measurement.outcome() == Outcome.DID_NOT_RECOVER) {
+            problem = "it was measured as a failed recovery (" + measurement.outcome() + ")" + detail(measurement);
+        } else if (brokenFor.isEmpty()) {
+            problem = "the measurement does not say for how long: it has neither a heal time nor a recovery time"
+                    + detail(measurement);
+        } else {
+            problem = "'" + measurement.condition() + "' held again after " + brokenFor + detail(measurement);
+        }
+        return new ShouldHaveRecovered(measurement, "to stay broken ('" + measurement.condition()
+                + "' not holding) for at least " + minimum, problem, List.of());
+    }
+
+    /**
+     * The fault should have taken effect.
+     *
+     * @param measurement the measurement
+     * @return the message factory
+     */
+    public static ErrorMessageFactory shouldHaveTakenEffect(RecoveryMeasurement measurement) {
+        return new ShouldHaveRecovered(measurement, "to take effect ('" + measurement.condition()
+                + "' should have stopped holding)", "it did not, so nothing was tested" + detail(measurement),
+                List.of("a fault that does not take effect usually means the cluster does not enforce it, for"
+                        + " example a NetworkPolicy on a CNI without policy support"));
+    }
+
+    private static String subject(RecoveryMeasurement m) {
+        return "disruption " + m.disruption() + " of " + m.target() + " (applied at " + m.appliedAt()
+                + m.healedAt().map(h -> ", healed at " + h).orElse("") + ")";
+    }
+
+    private static String detail(RecoveryMeasurement m) {
+        return m.detail().isBlank() ? "" : ": " + m.detail();
+    }
+}

@@ -30,6 +30,12 @@ public final class Versions {
     /** local-kms, a token-free AWS KMS emulator. */
     public static final String LOCAL_KMS_IMAGE = "nsmithuk/local-kms:3.12.0";
 
+    /**
+     * The image of the canary pods that check whether NetworkPolicies are enforced: curl on Alpine, so a
+     * connection attempt has unambiguous exit codes.
+     */
+    public static final String CANARY_IMAGE = "curlimages/curl:8.11.1";
+
     private Versions() {
     }
 }

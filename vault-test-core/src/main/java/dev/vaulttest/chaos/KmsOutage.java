@@ -1,0 +1,61 @@
+package dev.vaulttest.chaos;
+
+import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.VaultTestException;
+import dev.vaulttest.internal.Wait;
+import dev.vaulttest.internal.WaitTimeoutException;
+import dev.vaulttest.kms.KmsEmulator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The KMS emulator made unreachable (its container paused: connections hang, as with a black-holed endpoint);
+ * closing makes it reachable again. Running Vault nodes keep serving with the root key in memory; a node that
+ * starts during the outage cannot unseal: Vault exits at its seal's first KMS call and the pod crash-loops.
+ */
+final class KmsOutage extends AbstractDisruption {
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+    private final KmsEmulator kms;
+    private final KmsReachability reachability = new KmsReachability(PROBE_TIMEOUT);
+
+    private KmsOutage(VaultEnvironment env, ChaosOptions options, KmsEmulator kms) {
+        super(env, options, "kms-outage", "kms/" + kms.provider().name().toLowerCase(java.util.Locale.ROOT));
+        this.kms = kms;
+    }
+
+    static KmsOutage apply(VaultEnvironment env, ChaosOptions options) {
+        KmsEmulator kms = env.kms().orElseThrow(() -> new ChaosPreconditionException("This deployment has no KMS"
+                + " emulator (it uses Shamir or real AWS KMS), so there is no KMS to take down. Start it with"
+                + " SealSpec.awsKms(...)."));
+        KmsOutage outage = new KmsOutage(env, options, kms);
+        outage.run();
+        return outage;
+    }
+
+    private void run() {
+        markApplied(now());
+        kms.makeUnreachable();
+        verifyWithin("the KMS endpoint " + kms.endpointForHost() + " not answering", options.faultTimeout(),
+                () -> kms.isReachable() ? new KmsReachability.Answer(true, "the emulator reports itself reachable")
+                        : reachability.ask(kms.endpointForHost()),
+                answer -> !answer.answered(), KmsReachability.Answer::detail,
+                "The emulator still answers; check that its container can be paused.");
+    }
+
+    @Override
+    Optional<Instant> heal() {
+        kms.makeReachable();
+        try {
+            Wait.until("the KMS endpoint to answer again", options.faultTimeout(), options.pollInterval(),
+                    () -> reachability.ask(kms.endpointForHost()), KmsReachability.Answer::answered,
+                    KmsReachability.Answer::detail);
+        } catch (WaitTimeoutException e) {
+            throw new VaultTestException("Made the KMS emulator reachable again, but it does not answer: "
+                    + e.lastObserved(), e);
+        }
+        return Optional.of(now());
+    }
+}

@@ -1,0 +1,125 @@
+package dev.vaulttest.chaos;
+
+import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.kms.KmsEmulator;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Blocking NetworkPolicies on the Vault pods: presets for the failures that matter, and a builder for others.
+ * Each returns a {@link BlockingPolicy} whose {@code close()} deletes the policies. Remember that existing
+ * connections survive a new policy.
+ */
+public final class NetworkChaos {
+
+    private final VaultEnvironment env;
+    private final ChaosOptions options;
+
+    NetworkChaos(VaultEnvironment env, ChaosOptions options) {
+        this.env = env;
+        this.options = options;
+    }
+
+    /**
+     * Cuts every Vault pod off from the Kubernetes API server (its Service IP and the endpoint addresses behind
+     * it): Kubernetes logins then fail with {@code 403 permission denied} once Vault's TokenReview call gives up
+     * (about 30 s per login when packets are dropped), and service registration can no longer update the
+     * {@code vault-active} labels. DNS stays allowed.
+     *
+     * @return the applied, verified policy
+     */
+    public BlockingPolicy blockApiServer() {
+        ClusterAddresses addresses = new ClusterAddresses(env.kubernetes());
+        return BlockingPolicy.apply(env, options, "block-apiserver", List.of(new PolicySpec("vt-block-apiserver",
+                List.of(), false, true, addresses.apiServerCidrs(), List.of(), Optional.of(addresses.apiServiceUrl()),
+                "the Kubernetes API server")));
+    }
+
+    /**
+     * Cuts every Vault pod off from the KMS emulator (by the emulator's IP address): running nodes keep serving,
+     * but a node that restarts cannot reach its seal, exits, and crash-loops until the policy goes.
+     *
+     * @return the applied, verified policy
+     * @throws ChaosPreconditionException when the deployment has no KMS emulator, or pods reach it by name
+     */
+    public BlockingPolicy blockKms() {
+        KmsEmulator kms = env.kms().orElseThrow(() -> new ChaosPreconditionException("This deployment has no KMS"
+                + " emulator (it uses Shamir or real AWS KMS), so there is no KMS to block."));
+        URI endpoint = kms.endpointForPods();
+        if (!ClusterAddresses.isIpv4(endpoint.getHost())) {
+            throw new ChaosPreconditionException("Vault pods reach the KMS at " + endpoint + ", not at an IPv4"
+                    + " address, so no ipBlock can cut them off from it.");
+        }
+        return BlockingPolicy.apply(env, options, "block-kms", List.of(new PolicySpec("vt-block-kms", List.of(),
+                false, true, List.of(endpoint.getHost() + "/32"), List.of(), Optional.of(endpoint),
+                "the KMS emulator")));
+    }
+
+    /**
+     * Partitions Raft: the named Vault pods and the others can no longer open connections to each other (two
+     * policies, one per side). Everything else stays reachable. Open Raft connections survive until the pods
+     * reconnect, so partition the leader's side carefully and consider
+     * {@link BlockingPolicy#restartSelectedPods(Grace)}.
+     *
+     * @param nodes the pods on one side, for example {@code vault-2}
+     * @return the applied, verified policies
+     */
+    public BlockingPolicy partition(String... nodes) {
+        List<String> all = new ReleaseObjects(env).nodeNames();
+        Set<String> side = new LinkedHashSet<>(Arrays.asList(nodes));
+        if (side.isEmpty()) {
+            throw new IllegalArgumentException("A partition needs at least one node on one side");
+        }
+        for (String node : side) {
+            if (!all.contains(node)) {
+                throw new ChaosPreconditionException("No Vault node named '" + node + "'; nodes are " + all);
+            }
+        }
+        List<String> others = all.stream().filter(n -> !side.contains(n)).toList();
+        if (others.isEmpty()) {
+            throw new ChaosPreconditionException("A partition needs nodes on both sides; " + side
+                    + " is every node");
+        }
+        List<String> mine = List.copyOf(side);
+        List<PolicySpec> specs = new ArrayList<>();
+        specs.add(new PolicySpec("vt-partition-a", mine, false, true, List.of(), others,
+                clusterPortOf(others.get(0)), "Vault pods " + others));
+        specs.add(new PolicySpec("vt-partition-b", others, false, true, List.of(), mine,
+                clusterPortOf(mine.get(0)), "Vault pods " + mine));
+        return BlockingPolicy.apply(env, options, "raft-partition", specs);
+    }
+
+    /**
+     * Denies every egress from the Vault pods except DNS: the API server, the KMS, other Vault pods and
+     * anything outside the cluster become unreachable for new connections.
+     *
+     * @return the applied, verified policy
+     */
+    public BlockingPolicy denyAllEgressExceptDns() {
+        ClusterAddresses addresses = new ClusterAddresses(env.kubernetes());
+        return BlockingPolicy.apply(env, options, "deny-egress", List.of(new PolicySpec("vt-deny-egress", List.of(),
+                true, true, List.of(), List.of(), Optional.of(addresses.apiServiceUrl()), "all egress but DNS")));
+    }
+
+    /**
+     * Starts a custom blocking policy.
+     *
+     * @param name the NetworkPolicy name (a DNS label)
+     * @return the builder
+     */
+    public BlockingPolicyBuilder policy(String name) {
+        return new BlockingPolicyBuilder(env, options, name);
+    }
+
+    /** The Raft cluster port of a pod by its IP, as a canary destination; empty when the pod has no IP yet. */
+    private Optional<URI> clusterPortOf(String node) {
+        return new ReleaseObjects(env).pod(node).map(Pod::getStatus).map(s -> s.getPodIP())
+                .filter(ClusterAddresses::isIpv4).map(ip -> URI.create("https://" + ip + ":8201/"));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.vaulttest.chaos;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One blocking egress policy, before it is compiled to a NetworkPolicy.
+ *
+ * @param name the NetworkPolicy name
+ * @param selectedNodes the Vault pods it applies to; empty for every Vault pod of the release
+ * @param denyAllEgress whether every egress is denied (except DNS when allowed)
+ * @param allowDns whether DNS to the cluster's CoreDNS stays allowed
+ * @param blockedCidrs destinations (CIDRs) that are blocked while everything else stays allowed
+ * @param blockedNodes Vault pods that are blocked while everything else stays allowed (a partition)
+ * @param probe a destination that must be blocked for a pod the policy selects, checked with a canary
+ * @param blocks what the policy blocks, in words
+ */
+record PolicySpec(String name, List<String> selectedNodes, boolean denyAllEgress, boolean allowDns,
+        List<String> blockedCidrs, List<String> blockedNodes, Optional<URI> probe, String blocks) {
+
+    PolicySpec {
+        Objects.requireNonNull(name, "name");
+        selectedNodes = List.copyOf(selectedNodes);
+        blockedCidrs = List.copyOf(blockedCidrs);
+        blockedNodes = List.copyOf(blockedNodes);
+        Objects.requireNonNull(probe, "probe");
+        Objects.requireNonNull(blocks, "blocks");
+        if (!denyAllEgress && blockedCidrs.isEmpty() && blockedNodes.isEmpty()) {
+            throw new IllegalArgumentException("Policy '" + name + "' blocks nothing: deny all egress, or name"
+                    + " CIDRs or nodes to block");
+        }
+    }
+}

@@ -4,6 +4,7 @@ import dev.vaulttest.EnvironmentFactory;
 import dev.vaulttest.VaultTestException;
 import dev.vaulttest.cluster.ClusterSpec;
 import dev.vaulttest.cluster.KubernetesCluster;
+import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.report.PhaseRecorder;
 import dev.vaulttest.report.PhaseTimeline;
 import java.util.Objects;
@@ -73,7 +74,7 @@ final class ClusterResource implements AutoCloseable {
             throw failure;
         }
         throw new VaultTestException("The cluster " + spec + " needed by " + requester
-                + " failed to start earlier in this run and is not retried: " + failure.getMessage(), failure);
+                + " failed to start earlier in this run and is not retried: " + Redactor.redact(failure.getMessage()), failure);
     }
 
     /**

@@ -5,8 +5,9 @@ import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.VaultTestException;
 import dev.vaulttest.cluster.KubernetesCluster;
-import dev.vaulttest.report.PhaseTiming;
+import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.report.PhaseTimeline;
+import dev.vaulttest.report.PhaseTiming;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ final class DeploymentResource implements AutoCloseable {
             throw failure;
         }
         throw new VaultTestException("The Vault deployment of " + owner + " failed to come up (see the first"
-                + " failure of this class): " + failure.getMessage(), failure);
+                + " failure of this class): " + Redactor.redact(failure.getMessage()), failure);
     }
 
     /**
@@ -178,7 +179,7 @@ final class DeploymentResource implements AutoCloseable {
             failureReported = true;
             throw new VaultTestException("The Vault deployment of " + owner + " was broken after a @Disruptive test"
                     + " and could not be rebuilt (tried for " + java.time.Duration.between(start, clock.instant())
-                    + "): " + e.getMessage(), e);
+                    + "): " + Redactor.redact(e.getMessage()), e);
         }
     }
 

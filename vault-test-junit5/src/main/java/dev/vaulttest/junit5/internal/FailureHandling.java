@@ -125,6 +125,6 @@ final class FailureHandling {
     static String summary(Throwable failure) {
         String message = failure.getMessage();
         String firstLine = message == null ? "" : message.lines().findFirst().orElse("");
-        return failure.getClass().getName() + (firstLine.isEmpty() ? "" : ": " + firstLine);
+        return Redactor.redact(failure.getClass().getName() + (firstLine.isEmpty() ? "" : ": " + firstLine));
     }
 }

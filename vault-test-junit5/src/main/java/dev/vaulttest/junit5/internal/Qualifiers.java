@@ -2,6 +2,7 @@ package dev.vaulttest.junit5.internal;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultNode;
+import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.junit5.Active;
 import dev.vaulttest.junit5.Node;
 import dev.vaulttest.junit5.Standby;
@@ -46,7 +47,7 @@ final class Qualifiers {
                 return Optional.of(environment.active());
             } catch (RuntimeException e) {
                 throw new ParameterResolutionException(describe(parameter) + " asks for the active node, but there"
-                        + " is no single active node now: " + e.getMessage(), e);
+                        + " is no single active node now: " + Redactor.redact(e.getMessage()), e);
             }
         }
         if (standby.isPresent()) {

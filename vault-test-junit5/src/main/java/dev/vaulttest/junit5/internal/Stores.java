@@ -2,9 +2,9 @@ package dev.vaulttest.junit5.internal;
 
 import java.lang.reflect.Method;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The one store namespace of the extensions, and how to find the context that owns a value. */
 final class Stores {

@@ -1,5 +1,6 @@
 package dev.vaulttest.junit5.internal;
 
+import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.junit5.Disruptive;
 import dev.vaulttest.report.TestRecord;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public final class VaultEnvironmentExtension implements BeforeAllCallback, After
             scope = new InjectionScope(Deployments.of(context).environment(), ContextResources.of(context));
         } catch (RuntimeException e) {
             throw new ParameterResolutionException("Cannot resolve " + Qualifiers.describe(parameter)
-                    + ": the Vault deployment is not available: " + e.getMessage(), e);
+                    + ": the Vault deployment is not available: " + Redactor.redact(e.getMessage()), e);
         }
         return kind.resolve(parameter, scope);
     }

@@ -11,20 +11,16 @@ import io.fabric8.mockwebserver.MockWebServer;
 import java.util.HashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A cluster backed by fabric8's CRUD mock API server. */
+/** A cluster backed by fabric8's CRUD mock API server, started when its client is first asked for. */
 final class FakeCluster implements KubernetesCluster {
 
     private final String name;
-    private final KubernetesMockServer server;
-    private final KubernetesClient client;
+    private KubernetesMockServer server;
+    private KubernetesClient client;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     FakeCluster(String name) {
         this.name = name;
-        this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
-        server.init();
-        this.client = server.createClient();
     }
 
     boolean isClosed() {
@@ -39,13 +35,19 @@ final class FakeCluster implements KubernetesCluster {
     @Override
     public String kubeconfigYaml() {
         return "apiVersion: v1\nkind: Config\nclusters:\n- name: fake\n  cluster:\n    server: "
-                + client.getConfiguration().getMasterUrl() + "\n";
+                + client().getConfiguration().getMasterUrl() + "\n";
     }
 
     @Override
-    public KubernetesClient client() {
+    public synchronized KubernetesClient client() {
         if (closed.get()) {
             throw new ClusterException(name + " is closed");
+        }
+        if (client == null) {
+            server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                    new KubernetesCrudDispatcher(), false);
+            server.init();
+            client = server.createClient();
         }
         return client;
     }
@@ -76,10 +78,12 @@ final class FakeCluster implements KubernetesCluster {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed.compareAndSet(false, true)) {
-            client.close();
-            server.destroy();
+            if (client != null) {
+                client.close();
+                server.destroy();
+            }
             Journal.add("close " + name);
         }
     }

@@ -140,19 +140,14 @@ final class BringUp {
         EnvironmentNamespaces namespaces = new EnvironmentNamespaces(cluster::client, id);
         teardown.add("delete namespace " + namespace, namespaces::close);
         namespaces.create(namespace);
-        ChartValues team = spec.values();
-        ModeValues mode = ModeValues.of(spec, team.effective().asMap());
-        mode = mode.withSeal(spec, withLayer(team, mode).effective().asMap());
-        ChartValues withMode = withLayer(team, mode);
-        Map<String, Object> modeEffective = withMode.effective().asMap();
-        Optional<KmsEmulator> kms = startKms(modeEffective);
-        ClusterFit.Fitted fitted = wiring.fit().fit(modeEffective, new ClusterFit.Context(id, release,
-                namespace, cluster.description(), cluster.facts(), spec.seal(), kms.map(KmsConnection::of),
+        ReleaseValues.WithMode withMode = ReleaseValues.withMode(spec);
+        Optional<KmsEmulator> kms = startKms(withMode.effective());
+        ReleaseValues.Fitted fittedValues = ReleaseValues.fit(withMode, wiring.fit(), new ClusterFit.Context(id,
+                release, namespace, cluster.description(), cluster.facts(), spec.seal(), kms.map(KmsConnection::of),
                 spec.reclaimPolicy(), spec.injector()));
-        ChartValues values = fitted.values().isEmpty() ? withMode
-                : withMode.toBuilder().values("vault-test cluster fit-ups", fitted.values()).build();
-        List<Adjustment> adjustments = new ArrayList<>(mode.adjustments());
-        adjustments.addAll(fitted.adjustments());
+        ClusterFit.Fitted fitted = fittedValues.fitted();
+        ChartValues values = fittedValues.values();
+        List<Adjustment> adjustments = fittedValues.adjustments();
         adjustments.forEach(a -> LOG.info("Release {}: {}", release, a));
         fitted.kmsKeyAlias().ifPresent(alias -> {
             KmsEmulator emulator = kms.orElseThrow(() -> new VaultTestException("The values need KMS key " + alias
@@ -173,11 +168,6 @@ final class BringUp {
         teardown.add("uninstall release " + namespace + "/" + release, installed::close);
         caCertificatePem = fitted.caCertificatePem();
         return new Installed(kms, installed, rendered.values(), adjustments, fitted.caCertificatePem());
-    }
-
-    private ChartValues withLayer(ChartValues team, ModeValues mode) {
-        return mode.values().isEmpty() ? team
-                : team.toBuilder().values("vault-test mode " + spec.mode(), mode.values()).build();
     }
 
     private Optional<KmsEmulator> startKms(Map<String, Object> values) {

@@ -24,6 +24,7 @@ final class PodStates {
 
     private static final int EVENT_LINES = 15;
     private static final int LOG_LINES = 10;
+    private static final int LOG_LINE_LENGTH = 300;
 
     private final Supplier<KubernetesClient> client;
     private final String namespace;
@@ -153,14 +154,29 @@ final class PodStates {
                 + (event.getMessage() == null ? "" : event.getMessage().strip()) + count);
     }
 
+    /** Whether the Vault container has ever started, so it has a log. */
+    private static boolean hasStarted(Pod pod) {
+        if (pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+            return false;
+        }
+        return pod.getStatus().getContainerStatuses().stream()
+                .filter(c -> DeploymentPlan.VAULT_CONTAINER.equals(c.getName()))
+                .anyMatch(c -> (c.getState() != null && (c.getState().getRunning() != null
+                        || c.getState().getTerminated() != null))
+                        || (c.getRestartCount() != null && c.getRestartCount() > 0));
+    }
+
+    private static String shorten(String line) {
+        return line.length() <= LOG_LINE_LENGTH ? line : line.substring(0, LOG_LINE_LENGTH) + " [...]";
+    }
+
     /** The last lines of each running or restarted Vault container's log, redacted; never throws. */
     String recentLogs() {
         StringBuilder text = new StringBuilder();
         for (String name : podNames) {
             try {
                 Pod pod = client.get().pods().inNamespace(namespace).withName(name).get();
-                if (pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
-                        || pod.getStatus().getContainerStatuses().isEmpty()) {
+                if (!hasStarted(pod)) {
                     continue;
                 }
                 String log = client.get().pods().inNamespace(namespace).withName(name)
@@ -169,7 +185,8 @@ final class PodStates {
                 if (log == null || log.isBlank()) {
                     text.append("    (empty)\n");
                 } else {
-                    log.lines().forEach(line -> text.append("    ").append(Redactor.redact(line)).append('\n'));
+                    log.lines().map(PodStates::shorten)
+                            .forEach(line -> text.append("    ").append(Redactor.redact(line)).append('\n'));
                 }
             } catch (RuntimeException e) {
                 text.append("  ").append(name).append(": (log could not be read: ").append(e.getMessage())

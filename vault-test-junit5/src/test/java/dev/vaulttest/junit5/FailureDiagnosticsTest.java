@@ -40,6 +40,7 @@ class FailureDiagnosticsTest {
         assertThat(directory.resolve("deployment.txt")).content().contains("namespace: vault-test-fake-1");
         assertThat(directory.resolve("adjustments.txt")).content().contains("server.affinity");
         assertThat(directory.resolve("effective-values.yaml")).exists();
+        assertThat(directory.resolve("helm-history.txt")).content().contains("1  -  deployed  vault-0.34.1");
         assertThat(EngineRuns.reportEntries(results, "vault-test.diagnostics"))
                 .containsExactly(directory.toAbsolutePath().toString());
         assertThat(diagnosticsOf(FailingTestCases.class, "passes")).doesNotExist();

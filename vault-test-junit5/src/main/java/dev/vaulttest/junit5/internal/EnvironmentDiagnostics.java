@@ -3,6 +3,7 @@ package dev.vaulttest.junit5.internal;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultTestException;
 import dev.vaulttest.chart.Adjustment;
+import dev.vaulttest.chart.ReleaseRevision;
 import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.report.PhaseTiming;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * Diagnostics from what a {@link VaultEnvironment} tells about itself: every node's state (pod, seal
- * status, role), raft peers, the bring-up timeline, the effective values and the library's adjustments.
+ * status, role), raft peers, the bring-up timeline, the Helm history, the effective values and the
+ * library's adjustments.
  * Every file is redacted.
  */
 final class EnvironmentDiagnostics implements DiagnosticsCollector {
@@ -34,6 +36,8 @@ final class EnvironmentDiagnostics implements DiagnosticsCollector {
                     + "\nautopilot: " + snapshot.autopilot().map(Object::toString).orElse("(none)") + "\n";
         });
         parts.put("timeline.txt", () -> environment.timeline().phases().stream().map(EnvironmentDiagnostics::line)
+                .collect(Collectors.joining("\n", "", "\n")));
+        parts.put("helm-history.txt", () -> environment.releaseHistory().stream().map(ReleaseRevision::describe)
                 .collect(Collectors.joining("\n", "", "\n")));
         parts.put("effective-values.yaml", () -> environment.effectiveValues().toYaml());
         parts.put("adjustments.txt", () -> environment.adjustments().stream().map(Adjustment::toString)

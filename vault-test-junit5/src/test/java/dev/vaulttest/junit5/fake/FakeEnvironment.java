@@ -8,6 +8,7 @@ import dev.vaulttest.VaultNode;
 import dev.vaulttest.VaultTestException;
 import dev.vaulttest.chart.Adjustment;
 import dev.vaulttest.chart.EffectiveValues;
+import dev.vaulttest.chart.ReleaseRevision;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.kms.KmsEmulator;
 import dev.vaulttest.kms.SealSpec;
@@ -165,6 +166,17 @@ public final class FakeEnvironment implements VaultEnvironment {
     @Override
     public List<Sensitive> unsealKeys() {
         return List.of();
+    }
+
+    @Override
+    public List<Sensitive> recoveryKeys() {
+        return List.of();
+    }
+
+    @Override
+    public List<ReleaseRevision> releaseHistory() {
+        return List.of(new ReleaseRevision(1, Optional.empty(), "deployed", "vault-0.34.1", "2.0.4",
+                "Install complete"));
     }
 
     @Override

@@ -4,11 +4,14 @@ import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.check.CheckReport;
+import dev.vaulttest.check.LiveDeployment;
 import dev.vaulttest.report.RecoveryMeasurement;
 import dev.vaulttest.vault.KvSecret;
 import dev.vaulttest.vault.LoginResult;
 import dev.vaulttest.vault.Sensitive;
 import dev.vaulttest.vault.VaultNodeClient;
+import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Entry point for vault-test's AssertJ assertions. Import statically next to AssertJ's own
@@ -20,6 +23,7 @@ import dev.vaulttest.vault.VaultNodeClient;
  * assertThat(env.snapshot()).isUnsealed().hasExactlyOneActiveNode().isNotInDevMode().hasRaftVoterCount(3);
  * assertThat(canary).survivedOn(env);
  * assertThat(client.loginKubernetes("app", jwt)).isDeniedWith(403, "service account name not authorized");
+ * eventually(Duration.ofMinutes(2)).untilAsserted(env, s -> assertThat(s).hasLeaderOtherThan("vault-0"));
  * }</pre>
  *
  * <p>Arguments are checked: a null, blank or impossible argument (an unknown node name, a health code Vault never
@@ -152,5 +156,53 @@ public final class VaultAssertions {
      */
     public static RecoveryMeasurementAssert assertThat(RecoveryMeasurement actual) {
         return new RecoveryMeasurementAssert(actual);
+    }
+
+    /**
+     * Starts assertions on what runs in Kubernetes for a release.
+     *
+     * @param actual the live release, for example {@code LiveDeployment.read(client, namespace, release)}
+     * @return the assertion object
+     */
+    public static LiveDeploymentAssert assertThat(LiveDeployment actual) {
+        return new LiveDeploymentAssert(actual);
+    }
+
+    /**
+     * Reads what runs in Kubernetes for an environment's release now and starts assertions on it.
+     *
+     * @param env the deployment
+     * @return the assertion object
+     * @throws IllegalArgumentException when {@code env} is null
+     * @throws dev.vaulttest.VaultTestException when the cluster refuses a read
+     */
+    public static LiveDeploymentAssert assertThatKubernetesStateOf(VaultEnvironment env) {
+        Arguments.requireNonNull(env, "environment");
+        return new LiveDeploymentAssert(LiveDeployment.read(env.kubernetes(), env.namespace(), env.releaseName()));
+    }
+
+    /**
+     * Starts an eventual assertion: the subject is observed again for every attempt until the assertions passed
+     * to {@link EventualAssert#satisfies} pass, or time runs out.
+     *
+     * @param subject observes the subject, for example {@code env::snapshot}
+     * @param <T> the subject's type
+     * @return the eventual assertion, waiting {@link EventualAssert#DEFAULT_TIMEOUT} unless told otherwise
+     * @throws IllegalArgumentException when {@code subject} is null
+     */
+    public static <T> EventualAssert<T> assertThatEventually(Supplier<? extends T> subject) {
+        return new EventualAssert<>(subject);
+    }
+
+    /**
+     * Starts a wait that makes any assertion eventual, for example
+     * {@code eventually(Duration.ofMinutes(2)).untilAsserted(env, s -> assertThat(s).isUnsealed())}.
+     *
+     * @param timeout how long the assertion may take to pass
+     * @return the wait, polling every second (a tenth of shorter timeouts) unless told otherwise
+     * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
+     */
+    public static Eventually eventually(Duration timeout) {
+        return Eventually.within(timeout);
     }
 }

@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * The part of a {@link VaultEnvironment} the assertions use (namespace, release, the active node's client,
@@ -24,19 +26,32 @@ import java.util.Optional;
 final class DoubleEnvironment implements VaultEnvironment {
 
     private final VaultDouble vault;
+    private final String namespace;
+    private final String release;
+    private final KubernetesClient kubernetes;
+    private final AtomicInteger snapshots = new AtomicInteger();
+    private volatile IntConsumer beforeSnapshot = count -> { };
 
     DoubleEnvironment(VaultDouble vault) {
+        this(vault, VaultDouble.NAMESPACE, VaultDouble.RELEASE, null);
+    }
+
+    /** An environment whose Kubernetes objects are in a (mock) cluster; {@code vault} may be null if unused. */
+    DoubleEnvironment(VaultDouble vault, String namespace, String release, KubernetesClient kubernetes) {
         this.vault = vault;
+        this.namespace = namespace;
+        this.release = release;
+        this.kubernetes = kubernetes;
     }
 
     @Override
     public String namespace() {
-        return VaultDouble.NAMESPACE;
+        return namespace;
     }
 
     @Override
     public String releaseName() {
-        return VaultDouble.RELEASE;
+        return release;
     }
 
     @Override
@@ -49,7 +64,18 @@ final class DoubleEnvironment implements VaultEnvironment {
 
     @Override
     public DeploymentSnapshot snapshot() {
+        beforeSnapshot.accept(snapshots.incrementAndGet());
         return vault.snapshot();
+    }
+
+    /** Runs before every snapshot with its number (1, 2, ...), so a test can change the double after N polls. */
+    DoubleEnvironment beforeSnapshot(IntConsumer action) {
+        this.beforeSnapshot = action;
+        return this;
+    }
+
+    int snapshotsTaken() {
+        return snapshots.get();
     }
 
     private static UnsupportedOperationException unused() {
@@ -68,7 +94,10 @@ final class DoubleEnvironment implements VaultEnvironment {
 
     @Override
     public KubernetesClient kubernetes() {
-        throw unused();
+        if (kubernetes == null) {
+            throw unused();
+        }
+        return kubernetes;
     }
 
     @Override
@@ -138,6 +167,8 @@ final class DoubleEnvironment implements VaultEnvironment {
 
     @Override
     public void close() {
-        vault.close();
+        if (vault != null) {
+            vault.close();
+        }
     }
 }

@@ -8,10 +8,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,19 +139,13 @@ public final class BlockingPolicy extends AbstractDisruption {
     }
 
     /**
-     * The Vault pods the policies apply to.
+     * The Vault pods the (first) policy applies to; for a partition, the side that was named.
      *
-     * @return the pod names; every Vault pod when a policy selects them all
+     * @return the pod names; every Vault pod when the policy selects them all
      */
     public List<String> selectedNodes() {
-        Set<String> nodes = new LinkedHashSet<>();
-        for (PolicySpec spec : specs) {
-            if (spec.selectedNodes().isEmpty()) {
-                return new ReleaseObjects(env).nodeNames();
-            }
-            nodes.addAll(spec.selectedNodes());
-        }
-        return List.copyOf(nodes);
+        PolicySpec first = specs.get(0);
+        return first.selectedNodes().isEmpty() ? new ReleaseObjects(env).nodeNames() : first.selectedNodes();
     }
 
     /**
@@ -166,8 +158,8 @@ public final class BlockingPolicy extends AbstractDisruption {
     }
 
     /**
-     * Deletes the selected Vault pods so that they start over under the policies (their old connections die with
-     * them). The returned deletion is a disruption of its own.
+     * Deletes the {@linkplain #selectedNodes() selected} Vault pods so that they start over under the policies
+     * (their open connections die with them). The returned deletion is a disruption of its own.
      *
      * @param grace how to delete them
      * @return the pod deletion

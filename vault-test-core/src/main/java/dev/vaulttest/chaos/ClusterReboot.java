@@ -58,13 +58,15 @@ final class ClusterReboot extends AbstractDisruption {
     }
 
     /** What a pod looked like before the reboot. */
-    private record Before(String uid, int restarts) {
+    private record Before(String uid, int restarts, Optional<Instant> started) {
 
         static Before of(Pod pod) {
-            return new Before(pod.getMetadata().getUid(),
-                    ReleaseObjects.vaultStatus(pod).map(ContainerStatus::getRestartCount).orElse(0));
+            Optional<ContainerStatus> status = ReleaseObjects.vaultStatus(pod);
+            return new Before(pod.getMetadata().getUid(), status.map(ContainerStatus::getRestartCount).orElse(0),
+                    startedAt(status));
         }
 
+        /** A new pod, a higher restart count, or a container started later than before (and not before the reboot). */
         boolean restartedIn(Pod pod, Instant threshold) {
             if (!uid.equals(pod.getMetadata().getUid())) {
                 return true;
@@ -73,7 +75,8 @@ final class ClusterReboot extends AbstractDisruption {
             if (status.map(ContainerStatus::getRestartCount).orElse(0) > restarts) {
                 return true;
             }
-            return startedAt(status).map(started -> !started.isBefore(threshold)).orElse(false);
+            return startedAt(status).filter(now -> !now.isBefore(threshold))
+                    .map(now -> started.map(now::isAfter).orElse(true)).orElse(false);
         }
 
         static Optional<Instant> startedAt(Optional<ContainerStatus> status) {

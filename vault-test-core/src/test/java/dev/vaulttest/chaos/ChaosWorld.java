@@ -19,6 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ChaosWorld implements AutoCloseable {
 
+    static {
+        // the mock logs every request at INFO; the controllers poll, so that would flood the test output
+        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+    }
+
     final KubernetesMockServer server;
     final KubernetesClient client;
     final FakeVaultCluster vault;

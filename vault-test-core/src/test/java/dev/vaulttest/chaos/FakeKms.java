@@ -27,6 +27,7 @@ final class FakeKms implements KmsEmulator {
     private int port;
     private boolean reachable = true;
     boolean ignoreDisable;
+    boolean ignoreUnreachable;
 
     FakeKms(FakeVaultCluster vault, boolean keyDisable) {
         this.vault = vault;
@@ -90,6 +91,10 @@ final class FakeKms implements KmsEmulator {
 
     @Override
     public synchronized void makeUnreachable() {
+        if (ignoreUnreachable) {
+            reachable = false; // believes it paused, yet keeps answering
+            return;
+        }
         if (reachable) {
             server.stop(0);
             reachable = false;
@@ -99,6 +104,10 @@ final class FakeKms implements KmsEmulator {
 
     @Override
     public synchronized void makeReachable() {
+        if (ignoreUnreachable) {
+            reachable = true;
+            return;
+        }
         if (!reachable) {
             start(port);
             reachable = true;

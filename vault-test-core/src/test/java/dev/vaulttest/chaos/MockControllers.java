@@ -11,15 +11,12 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -37,13 +34,15 @@ final class MockControllers implements AutoCloseable {
     private final KubernetesClient client;
     private final FakeVaultCluster vault;
     private final MockRelease release;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "mock-controllers");
         thread.setDaemon(true);
         return thread;
     });
     private final AtomicInteger volumes = new AtomicInteger();
-    private final List<Watch> watches;
+    private final Set<String> handledCanaries = ConcurrentHashMap.newKeySet();
+    private final Set<String> stoppedNodes = ConcurrentHashMap.newKeySet();
+    private int lastReplicas;
 
     /** Whether NetworkPolicies are enforced for canaries. */
     volatile boolean policiesEnforced = true;
@@ -65,37 +64,38 @@ final class MockControllers implements AutoCloseable {
         this.client = client;
         this.vault = vault;
         this.release = release;
-        this.watches = List.of(
-                client.pods().inNamespace(MockRelease.NAMESPACE).watch(new Watcher<>() {
-                    @Override
-                    public void eventReceived(Action action, Pod pod) {
-                        onPod(action, pod);
-                    }
-
-                    @Override
-                    public void onClose(WatcherException cause) {
-                    }
-                }),
-                client.apps().statefulSets().inNamespace(MockRelease.NAMESPACE).watch(new Watcher<>() {
-                    @Override
-                    public void eventReceived(Action action, StatefulSet set) {
-                        if (action == Action.MODIFIED) {
-                            executor.submit(MockControllers.this::reconcileScale);
-                        }
-                    }
-
-                    @Override
-                    public void onClose(WatcherException cause) {
-                    }
-                }));
+        this.lastReplicas = vault.nodes().size();
+        executor.scheduleWithFixedDelay(this::poll, 0, 40, TimeUnit.MILLISECONDS);
     }
 
-    private void onPod(Watcher.Action action, Pod pod) {
-        Map<String, String> labels = pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
-        if (action == Watcher.Action.ADDED && labels.containsKey(Canary.CANARY_LABEL)) {
-            executor.submit(() -> runCanary(pod));
-        } else if (action == Watcher.Action.DELETED && "server".equals(labels.get("component"))) {
-            executor.submit(() -> reconcilePod(pod.getMetadata().getName()));
+    /**
+     * One round of the controllers. Polling rather than watching: watches keep WebSockets open that make the mock
+     * server slow to shut down.
+     */
+    private void poll() {
+        try {
+            Map<String, Pod> pods = new java.util.HashMap<>();
+            for (Pod pod : client.pods().inNamespace(MockRelease.NAMESPACE).list().getItems()) {
+                pods.put(pod.getMetadata().getName(), pod);
+                Map<String, String> labels = pod.getMetadata().getLabels() == null ? Map.of()
+                        : pod.getMetadata().getLabels();
+                if (labels.containsKey(Canary.CANARY_LABEL) && handledCanaries.add(pod.getMetadata().getUid())) {
+                    runCanary(pod);
+                }
+            }
+            int replicas = replicas();
+            if (replicas != lastReplicas) {
+                lastReplicas = replicas;
+                reconcileScale();
+            }
+            for (int i = 0; i < vault.nodes().size(); i++) {
+                String name = MockRelease.RELEASE + "-" + i;
+                if (!pods.containsKey(name)) {
+                    reconcilePod(name);
+                }
+            }
+        } catch (RuntimeException e) {
+            System.err.println("mock controllers: " + e);
         }
     }
 
@@ -109,7 +109,9 @@ final class MockControllers implements AutoCloseable {
         try {
             int ordinal = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
             if (ordinal >= replicas()) {
-                vault.stop(name);
+                if (stoppedNodes.add(name)) {
+                    vault.stop(name);
+                }
                 return;
             }
             if (!recreatePods || client.pods().inNamespace(MockRelease.NAMESPACE).withName(name).get() != null) {
@@ -166,6 +168,7 @@ final class MockControllers implements AutoCloseable {
                 if (i >= replicas && pod != null) {
                     client.pods().inNamespace(MockRelease.NAMESPACE).withName(name).delete();
                 } else if (i < replicas && pod == null && recreatePods) {
+                    stoppedNodes.remove(name);
                     vault.start(name);
                     release.createPod(name, MockRelease.IMAGE, "rev1", 0);
                 }
@@ -203,10 +206,10 @@ final class MockControllers implements AutoCloseable {
                         .endState().build()).endStatus().build()).updateStatus();
     }
 
-    /** Runs a task on the controllers' thread and waits for it (and everything queued before it). */
+    /** Runs one full round of the controllers now and waits for it. */
     void sync() {
         try {
-            executor.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            executor.submit(this::poll).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("mock controllers did not settle", e);
         }
@@ -214,7 +217,11 @@ final class MockControllers implements AutoCloseable {
 
     @Override
     public void close() {
-        watches.forEach(Watch::close);
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -2,17 +2,12 @@ package dev.vaulttest.chaos;
 
 import dev.vaulttest.testkit.FakeVaultCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.authentication.BoundObjectReference;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenReview;
 import io.fabric8.kubernetes.api.model.authentication.TokenReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,6 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -30,7 +28,7 @@ import java.util.stream.Collectors;
  * The API server's token side for the mock: TokenRequest and TokenReview answered through mock expectations,
  * with Kubernetes' rules (a token dies with its service account's UID, its bound pod or Secret, or its signing
  * key), and the Vault double kept in agreement so that its logins see the same verdicts. State is read from
- * informers, never from inside an expectation's reply.
+ * a poller, never from inside an expectation's reply.
  */
 final class TokenAuthority implements AutoCloseable {
 
@@ -40,9 +38,14 @@ final class TokenAuthority implements AutoCloseable {
     private final KubernetesMockServer server;
     private final KubernetesClient client;
     private final FakeVaultCluster vault;
-    private final SharedIndexInformer<ServiceAccount> accounts;
-    private final SharedIndexInformer<Secret> secrets;
-    private final SharedIndexInformer<Pod> pods;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "mock-token-authority");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Map<String, String> accountUids = Map.of();
+    private volatile Map<String, String> secretUids = Map.of();
+    private volatile Map<String, String> podUids = Map.of();
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
     private final Set<String> trustedKids = ConcurrentHashMap.newKeySet();
     private final AtomicInteger keys = new AtomicInteger(1);
@@ -54,27 +57,39 @@ final class TokenAuthority implements AutoCloseable {
         this.client = client;
         this.vault = vault;
         trustedKids.add(signingKid);
-        ResourceEventHandler<HasMetadata> refresh = new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(HasMetadata obj) {
-                refreshVault();
-            }
-
-            @Override
-            public void onUpdate(HasMetadata oldObj, HasMetadata newObj) {
-                refreshVault();
-            }
-
-            @Override
-            public void onDelete(HasMetadata obj, boolean deletedFinalStateUnknown) {
-                refreshVault();
-            }
-        };
-        this.accounts = client.serviceAccounts().inNamespace(MockRelease.NAMESPACE).inform(refresh, 0);
-        this.secrets = client.secrets().inNamespace(MockRelease.NAMESPACE).inform(refresh, 0);
-        this.pods = client.pods().inNamespace(MockRelease.NAMESPACE).inform(refresh, 0);
+        poll();
+        poller.scheduleWithFixedDelay(this::poll, 40, 40, TimeUnit.MILLISECONDS);
         server.expect().post().withPath("/apis/authentication.k8s.io/v1/tokenreviews")
                 .andReply(201, request -> review(request.getUtf8Body())).always();
+    }
+
+    /**
+     * Reads the objects tokens depend on. Polling, not informers: expectation replies must not call the mock
+     * server, and watches make the mock slow to shut down.
+     */
+    private void poll() {
+        try {
+            accountUids = uids(client.serviceAccounts().inNamespace(MockRelease.NAMESPACE).list().getItems());
+            secretUids = uids(client.secrets().inNamespace(MockRelease.NAMESPACE).list().getItems());
+            podUids = uids(client.pods().inNamespace(MockRelease.NAMESPACE).list().getItems());
+            refreshVault();
+        } catch (RuntimeException e) {
+            System.err.println("mock token authority: " + e);
+        }
+    }
+
+    private static Map<String, String> uids(List<? extends HasMetadata> objects) {
+        return objects.stream().filter(o -> o.getMetadata().getDeletionTimestamp() == null)
+                .collect(Collectors.toMap(o -> o.getMetadata().getName(), o -> o.getMetadata().getUid()));
+    }
+
+    /** Waits until the caches reflect the API's state as of now. */
+    void sync() {
+        try {
+            poller.submit(this::poll).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("token authority did not sync", e);
+        }
     }
 
     /** Answers TokenRequests for these service accounts of the release namespace. */
@@ -114,8 +129,8 @@ final class TokenAuthority implements AutoCloseable {
 
     private String tokenRequest(String account, String body) {
         TokenRequest request = client.getKubernetesSerialization().unmarshal(body, TokenRequest.class);
-        ServiceAccount sa = accounts.getStore().getByKey(MockRelease.NAMESPACE + "/" + account);
-        if (sa == null) {
+        String accountUid = accountUids.get(account);
+        if (accountUid == null) {
             return "{\"kind\":\"Status\",\"status\":\"Failure\",\"code\":404}";
         }
         List<String> audiences = request.getSpec().getAudiences() == null || request.getSpec().getAudiences().isEmpty()
@@ -123,8 +138,8 @@ final class TokenAuthority implements AutoCloseable {
         Optional<BoundObjectReference> bound = Optional.ofNullable(request.getSpec().getBoundObjectRef());
         long lifetime = Optional.ofNullable(request.getSpec().getExpirationSeconds()).orElse(3600L);
         Instant expires = Instant.now().plusSeconds(lifetime);
-        String jwt = jwt(account, sa.getMetadata().getUid(), audiences, bound, expires);
-        issued.put(jwt, new Issued(account, sa.getMetadata().getUid(), signingKid, bound));
+        String jwt = jwt(account, accountUid, audiences, bound, expires);
+        issued.put(jwt, new Issued(account, accountUid, signingKid, bound));
         refreshVault();
         TokenRequest answer = new TokenRequestBuilder(request).withNewStatus().withToken(jwt)
                 .withExpirationTimestamp(expires.toString()).endStatus().build();
@@ -151,16 +166,13 @@ final class TokenAuthority implements AutoCloseable {
         if (!trustedKids.contains(record.kid())) {
             return Optional.of("square/go-jose: error in cryptographic primitive");
         }
-        ServiceAccount sa = accounts.getStore().getByKey(MockRelease.NAMESPACE + "/" + record.account());
-        if (sa == null || !record.accountUid().equals(sa.getMetadata().getUid())) {
+        if (!record.accountUid().equals(accountUids.get(record.account()))) {
             return Optional.of("service account " + record.account() + " has been deleted or recreated");
         }
         if (record.bound().isPresent()) {
             BoundObjectReference ref = record.bound().get();
-            HasMetadata object = "Pod".equals(ref.getKind())
-                    ? pods.getStore().getByKey(MockRelease.NAMESPACE + "/" + ref.getName())
-                    : secrets.getStore().getByKey(MockRelease.NAMESPACE + "/" + ref.getName());
-            if (object == null || !ref.getUid().equals(object.getMetadata().getUid())) {
+            String uid = ("Pod".equals(ref.getKind()) ? podUids : secretUids).get(ref.getName());
+            if (!ref.getUid().equals(uid)) {
                 return Optional.of(ref.getKind().toLowerCase() + " " + ref.getName() + " (" + ref.getUid()
                         + ") has been deleted");
             }
@@ -203,9 +215,7 @@ final class TokenAuthority implements AutoCloseable {
 
     @Override
     public void close() {
-        accounts.close();
-        secrets.close();
-        pods.close();
+        poller.shutdownNow();
     }
 
     private record Issued(String account, String accountUid, String kid, Optional<BoundObjectReference> bound) {

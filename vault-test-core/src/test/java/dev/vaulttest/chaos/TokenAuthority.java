@@ -51,6 +51,10 @@ final class TokenAuthority implements AutoCloseable {
     private final AtomicInteger keys = new AtomicInteger(1);
     private volatile String signingKid = "key-1";
     private volatile Rotation staged;
+    /** When set, bound objects are not checked: Kubernetes would keep accepting tokens whose object is gone. */
+    volatile boolean ignoreBindings;
+    /** When set, a restart does not pick up the staged key (rotate-ca "worked" but k3s ignored it). */
+    volatile boolean ignoreStagedKeys;
 
     TokenAuthority(KubernetesMockServer server, KubernetesClient client, FakeVaultCluster vault) {
         this.server = server;
@@ -110,7 +114,7 @@ final class TokenAuthority implements AutoCloseable {
     /** A k3s restart: a staged key becomes the signing key. */
     void restart() {
         Rotation rotation = staged;
-        if (rotation == null) {
+        if (rotation == null || ignoreStagedKeys) {
             return;
         }
         staged = null;
@@ -169,7 +173,7 @@ final class TokenAuthority implements AutoCloseable {
         if (!record.accountUid().equals(accountUids.get(record.account()))) {
             return Optional.of("service account " + record.account() + " has been deleted or recreated");
         }
-        if (record.bound().isPresent()) {
+        if (record.bound().isPresent() && !ignoreBindings) {
             BoundObjectReference ref = record.bound().get();
             String uid = ("Pod".equals(ref.getKind()) ? podUids : secretUids).get(ref.getName());
             if (!ref.getUid().equals(uid)) {

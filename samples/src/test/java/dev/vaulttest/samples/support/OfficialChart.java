@@ -40,16 +40,28 @@ public final class OfficialChart {
      * @return where the chart is, or why it cannot be had here
      */
     public static Availability check(ChartCache cache) {
-        Optional<Path> cached = cache.cached(SOURCE);
+        return check(cache, SOURCE);
+    }
+
+    /**
+     * Finds a repository chart in the cache, or downloads it when its repository answers within
+     * {@link #PROBE_TIMEOUT}.
+     *
+     * @param cache the chart cache
+     * @param chart the chart
+     * @return where the chart is, or why it cannot be had here
+     */
+    static Availability check(ChartCache cache, ChartSource.Repository chart) {
+        Optional<Path> cached = cache.cached(chart);
         if (cached.isPresent()) {
-            return Availability.at(cached.get(), "cached");
+            return Availability.at(chart, cached.get(), "cached");
         }
-        Optional<String> unreachable = probe(SOURCE.repository());
+        Optional<String> unreachable = probe(chart.repository());
         if (unreachable.isPresent()) {
-            return Availability.missing(notCachedAndUnreachable(cache, unreachable.get()));
+            return Availability.missing(notCachedAndUnreachable(cache, chart, unreachable.get()));
         }
         try {
-            return Availability.at(cache.fetch(SOURCE), "downloaded");
+            return Availability.at(chart, cache.fetch(chart), "downloaded");
         } catch (ChartDownloadException e) {
             return Availability.missing(e.getMessage());
         }
@@ -78,12 +90,12 @@ public final class OfficialChart {
         }
     }
 
-    private static String notCachedAndUnreachable(ChartCache cache, String problem) {
-        return "The official chart " + SOURCE.describe() + " is not in the chart cache (" + cache.archivePath(SOURCE)
-                + ") and " + SOURCE.repository() + " is unreachable: " + problem + ". To run the static samples"
-                + " without network, pre-seed the cache: on a machine with network run 'helm pull " + SOURCE.name()
-                + " --repo " + SOURCE.repository() + " --version " + SOURCE.version() + "' and copy "
-                + SOURCE.name() + "-" + SOURCE.version() + ".tgz to " + cache.archivePath(SOURCE)
+    private static String notCachedAndUnreachable(ChartCache cache, ChartSource.Repository chart, String problem) {
+        return "The chart " + chart.describe() + " is not in the chart cache (" + cache.archivePath(chart)
+                + ") and " + chart.repository() + " is unreachable: " + problem + ". To run the static samples"
+                + " without network, pre-seed the cache: on a machine with network run 'helm pull " + chart.name()
+                + " --repo " + chart.repository() + " --version " + chart.version() + "' and copy "
+                + chart.name() + "-" + chart.version() + ".tgz to " + cache.archivePath(chart)
                 + ", or point -D" + ChartCache.ROOT_PROPERTY + " (or " + ChartCache.ROOT_ENVIRONMENT_VARIABLE
                 + ") at a cache directory that has it.";
     }
@@ -96,9 +108,8 @@ public final class OfficialChart {
      */
     public record Availability(Optional<Path> archive, String reason) {
 
-        static Availability at(Path archive, String how) {
-            return new Availability(Optional.of(archive), "official chart " + SOURCE.describe() + " " + how + " at "
-                    + archive);
+        static Availability at(ChartSource.Repository chart, Path archive, String how) {
+            return new Availability(Optional.of(archive), "chart " + chart.describe() + " " + how + " at " + archive);
         }
 
         static Availability missing(String reason) {

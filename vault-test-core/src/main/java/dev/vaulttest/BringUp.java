@@ -262,9 +262,10 @@ final class BringUp {
         });
         List<NodeHandle> followers = nodes.subList(1, nodes.size());
         if (!followers.isEmpty()) {
-            boolean join = plan.raft() && !plan.retryJoin();
+            boolean join = plan.raft();
             expect(PhaseTimeline.JOIN, "followers " + followers.stream().map(NodeHandle::name).toList()
-                    + (join ? " joined to the raft cluster at " + plan.leaderApiAddress() : "")
+                    + (join ? " joined to the raft cluster at " + plan.leaderApiAddress()
+                            + (plan.retryJoin() ? " (by the configuration's retry_join or explicitly)" : "") : "")
                     + (init.isAutoUnseal() ? " and unsealed by the KMS" : " and unsealed with the unseal keys"));
             recorder.time(PhaseTimeline.JOIN, () -> followers.forEach(f -> joinAndUnseal(f, join, deadline)));
         }
@@ -313,28 +314,39 @@ final class BringUp {
                 + s.progress() + "/" + s.threshold() + ", seal type " + s.type());
     }
 
+    /**
+     * Joins a follower to the first node, unless it is already a member (the configuration's {@code retry_join}
+     * may have been first, or its leader addresses may name another release and never work), then waits until it
+     * is unsealed (Shamir: with the keys; auto-unseal: by the KMS).
+     */
     private void joinAndUnseal(NodeHandle follower, boolean join, Instant deadline) {
-        SealStatus status = answering(follower, deadline);
-        if (join && !status.isUnsealed()) {
+        answering(follower, deadline);
+        if (join) {
             RaftJoinRequest request = RaftJoinRequest.to(plan.leaderApiAddress());
             if (plan.scheme().equals("https") && caCertificatePem.isPresent()) {
                 request = request.withLeaderCaCert(caCertificatePem.get());
             }
             RaftJoinRequest joinRequest = request;
             Wait.until(follower.name() + " joined to " + plan.leaderApiAddress(), remaining(deadline),
-                    spec.timeouts().pollInterval(), () -> join(follower, joinRequest), joined -> joined,
+                    spec.timeouts().pollInterval(), () -> joined(follower, joinRequest), joined -> joined,
                     joined -> "join not accepted");
         }
         awaitUnsealed(follower, deadline);
     }
 
-    private static boolean join(NodeHandle follower, RaftJoinRequest request) {
+    /** One join attempt: done when the follower is a member already or accepts the join. */
+    private boolean joined(NodeHandle follower, RaftJoinRequest request) {
+        if (follower.anonymousClient().sealStatus().initialized()) {
+            return true;
+        }
         try {
             return follower.anonymousClient().raftJoin(request);
         } catch (VaultApiException e) {
             if (e.hasError("already initialized")) {
                 return true;
             }
+            // A retry_join in progress under Shamir waits for the unseal keys to answer the leader's challenge.
+            env.unsealIfSealed(follower);
             throw e;
         }
     }

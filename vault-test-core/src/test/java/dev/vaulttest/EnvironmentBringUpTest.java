@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.fixture.DoubleBackedEnvironment;
 import dev.vaulttest.fixture.DoubleKms;
 import dev.vaulttest.fixture.PodState;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,22 @@ class EnvironmentBringUpTest {
             assertThat(env.timeline().phases()).extracting(PhaseTiming::phase).containsExactly(PhaseTimeline.INSTALL,
                     PhaseTimeline.PODS_RUNNING, PhaseTimeline.INIT, PhaseTimeline.UNSEAL, PhaseTimeline.JOIN,
                     PhaseTimeline.READY);
+        }
+    }
+
+    @Test
+    void valuesWhoseRetryJoinNamesAnotherReleaseAreJoinedExplicitly() throws Exception {
+        Path values = Path.of(getClass().getResource("/environment/retry-join-plain.yaml").toURI());
+        VaultEnvironmentSpec spec = DoubleBackedEnvironment.spec().mode(DeploymentMode.FROM_VALUES)
+                .values(ChartValues.builder().file(values).build()).build();
+        try (DoubleBackedEnvironment fixture = DoubleBackedEnvironment.builder(client).spec(spec).nodes(3).start()) {
+            VaultEnvironment env = fixture.environment();
+
+            assertThat(env.snapshot().raft().orElseThrow().voters()).hasSize(3);
+            assertThat(fixture.vault().node(2).lastRequest("sys/storage/raft/join")).hasValueSatisfying(
+                    join -> assertThat(join.body()).contains(env.releaseName() + "-0." + env.releaseName()
+                            + "-internal"));
+            assertThat(env.adjustments()).extracting(a -> a.valuePath()).doesNotContain("server.ha.replicas");
         }
     }
 

@@ -1,0 +1,18 @@
+package dev.vaulttest.diagnostics;
+
+import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.report.TimelineJson;
+
+/** Writes the bring-up phases to {@code timeline.json}. */
+final class TimelineCollector implements Collector {
+
+    @Override
+    public String name() {
+        return "timeline";
+    }
+
+    @Override
+    public void collect(VaultEnvironment environment, Output out) {
+        out.write("timeline.json", TimelineJson.render(environment.timeline()));
+    }
+}

@@ -15,7 +15,6 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
-import org.junit.platform.testkit.engine.EventType;
 
 /**
  * Runs fixture classes through the Jupiter engine with the fake environment factory, Docker reported
@@ -46,11 +45,6 @@ final class EngineRuns {
 
     EngineRuns with(String key, String value) {
         configuration.put(key, value);
-        return this;
-    }
-
-    EngineRuns without(String key) {
-        configuration.remove(key);
         return this;
     }
 
@@ -85,9 +79,5 @@ final class EngineRuns {
     static List<String> skipReasons(EngineExecutionResults results) {
         return results.allEvents().skipped().stream()
                 .map(Event::getPayload).flatMap(Optional::stream).map(String::valueOf).toList();
-    }
-
-    static boolean isType(Event event, EventType type) {
-        return event.getType() == type;
     }
 }

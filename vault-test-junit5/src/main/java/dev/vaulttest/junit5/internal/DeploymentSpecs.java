@@ -1,6 +1,7 @@
 package dev.vaulttest.junit5.internal;
 
 import dev.vaulttest.VaultEnvironmentSpec;
+import dev.vaulttest.Versions;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.InvalidChartSourceException;
@@ -12,6 +13,7 @@ import dev.vaulttest.junit5.ExistingCluster;
 import dev.vaulttest.junit5.K3sCluster;
 import dev.vaulttest.junit5.Shamir;
 import dev.vaulttest.junit5.VaultDeployment;
+import dev.vaulttest.junit5.VaultTest;
 import dev.vaulttest.junit5.VaultTestConfigurationException;
 import dev.vaulttest.junit5.VaultTestSettings;
 import dev.vaulttest.junit5.VaultTls;
@@ -83,7 +85,7 @@ final class DeploymentSpecs {
      */
     static boolean declaresDeployment(Class<?> testClass) {
         return find(testClass, VaultDeployment.class).isPresent()
-                || find(testClass, dev.vaulttest.junit5.VaultTest.class).isPresent();
+                || find(testClass, VaultTest.class).isPresent();
     }
 
     static <A extends Annotation> Optional<A> find(Class<?> testClass, Class<A> type) {
@@ -114,7 +116,7 @@ final class DeploymentSpecs {
             return settings.context().map(spec::withContext).orElse(spec);
         }
         String image = k3s.map(K3sCluster::image).filter(value -> !value.isBlank()).map(String::strip)
-                .or(settings::k3sImage).orElse(dev.vaulttest.Versions.K3S_IMAGE);
+                .or(settings::k3sImage).orElse(Versions.K3S_IMAGE);
         K3sClusterSpec.Builder builder = K3sClusterSpec.builder().image(image);
         settings.vaultImage().ifPresent(vault -> builder.preloadImages(List.of(vault)));
         return builder.build();

@@ -30,13 +30,12 @@ public final class VaultEnvironmentExtension implements BeforeAllCallback, After
     public void beforeAll(ExtensionContext context) throws Exception {
         try {
             Deployments.of(context).environment();
-        } catch (RuntimeException | Error failure) {
-            Throwable handled = FailureHandling.handle(context, failure, Optional.of("beforeAll"),
-                    new EnvironmentDiagnostics());
+        } catch (RuntimeException failure) {
+            FailureHandling.handle(context, failure, Optional.of("beforeAll"), new EnvironmentDiagnostics());
             try {
                 TestReports.record(context, "beforeAll", builder -> builder.failed(FailureHandling.summary(failure)));
             } catch (RuntimeException reportFailure) {
-                handled.addSuppressed(reportFailure);
+                failure.addSuppressed(reportFailure);
             }
             throw failure;
         }

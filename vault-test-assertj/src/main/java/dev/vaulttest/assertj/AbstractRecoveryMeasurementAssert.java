@@ -42,8 +42,7 @@ public abstract class AbstractRecoveryMeasurementAssert<SELF extends AbstractRec
         boolean recovered = actual.outcome() == Outcome.RECOVERED
                 && actual.recoveredAfter().map(after -> after.compareTo(limit) <= 0).orElse(false);
         if (!recovered) {
-            throwAssertionError(shouldHaveRecoveredWithin(actual, Seconds.of(limit),
-                    actual.recoveredAfter().map(Seconds::of).orElse("")));
+            throwAssertionError(shouldHaveRecoveredWithin(actual, limit));
         }
         return myself;
     }
@@ -64,8 +63,7 @@ public abstract class AbstractRecoveryMeasurementAssert<SELF extends AbstractRec
         boolean expectedOutcome = actual.outcome() == Outcome.STAYED_BROKEN_AS_EXPECTED
                 || actual.outcome() == Outcome.RECOVERED;
         if (!expectedOutcome || brokenFor.map(d -> d.compareTo(minimum) < 0).orElse(true)) {
-            throwAssertionError(shouldHaveStayedBroken(actual, Seconds.of(minimum),
-                    brokenFor.map(Seconds::of).orElse("")));
+            throwAssertionError(shouldHaveStayedBroken(actual, minimum, brokenFor));
         }
         return myself;
     }
@@ -83,7 +81,8 @@ public abstract class AbstractRecoveryMeasurementAssert<SELF extends AbstractRec
         return myself;
     }
 
-    private static Optional<Duration> brokenFor(RecoveryMeasurement m) {
+    /** How long the condition was known not to hold: until it held again, or until the disruption was healed. */
+    static Optional<Duration> brokenFor(RecoveryMeasurement m) {
         if (m.recoveredAfter().isPresent()) {
             return m.recoveredAfter();
         }

@@ -1,5 +1,7 @@
 package dev.vaulttest.assertj;
 
+import static dev.vaulttest.assertj.error.ShouldEventuallySatisfy.shouldEventuallySatisfy;
+
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import java.time.Duration;
@@ -179,13 +181,9 @@ public final class Eventually {
             String lastMessage = last == null ? "(no attempt finished)"
                     : last instanceof AssertionError ? String.valueOf(last.getMessage())
                     : last.getClass().getName() + ": " + last.getMessage();
-            String nl = System.lineSeparator();
-            AssertionError timedOut = new AssertionError("Expecting " + waitedFor + nl
-                    + "  to satisfy the assertion within " + Seconds.of(timeout) + " (polling every "
-                    + Seconds.of(pollInterval) + ")" + nl
-                    + "but it still failed after " + attempts.get() + (attempts.get() == 1 ? " attempt" : " attempts")
-                    + " in " + Seconds.of(elapsed) + "; the last failure (attempt " + attempts.get() + ", at "
-                    + Seconds.of(lastFailureAt.get()) + ") was:" + nl + lastMessage, last);
+            AssertionError timedOut = new AssertionError(shouldEventuallySatisfy(waitedFor, timeout, pollInterval,
+                    attempts.get(), Duration.ofNanos(elapsed), Duration.ofNanos(lastFailureAt.get()), lastMessage)
+                    .create(), last);
             throw timedOut;
         }
         return passed.get();

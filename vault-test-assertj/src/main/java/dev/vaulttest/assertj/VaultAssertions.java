@@ -3,6 +3,8 @@ package dev.vaulttest.assertj;
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.chaos.Disruption;
+import dev.vaulttest.chaos.ServiceAccountToken;
 import dev.vaulttest.check.CheckReport;
 import dev.vaulttest.check.LiveDeployment;
 import dev.vaulttest.report.RecoveryMeasurement;
@@ -149,6 +151,27 @@ public final class VaultAssertions {
     }
 
     /**
+     * Logs in with a ServiceAccount's token (for example from {@code chaos.serviceAccounts().issueToken(...)}) at
+     * the {@code kubernetes} auth mount now and starts assertions on the outcome; messages name the
+     * ServiceAccount, the role and the node.
+     *
+     * @param client a client of the node to log in on (no token needed)
+     * @param role the Kubernetes auth role
+     * @param token the ServiceAccount's token
+     * @return the assertion object
+     * @throws IllegalArgumentException when an argument is null or the role is blank
+     * @throws dev.vaulttest.vault.VaultApiException when the node does not answer or is sealed
+     */
+    public static LoginResultAssert assertThatKubernetesLogin(VaultNodeClient client, String role,
+            ServiceAccountToken token) {
+        Arguments.requireNonNull(client, "client");
+        Arguments.requireText(role, "role");
+        Arguments.requireNonNull(token, "token");
+        return new LoginResultAssert(client.loginKubernetes(role, token.jwt()), "Kubernetes login of service account "
+                + token.spec().account() + " as role '" + role + "' on " + client.endpoint().nodeName());
+    }
+
+    /**
      * Starts assertions on what happened after a disruption.
      *
      * @param actual the measurement
@@ -156,6 +179,16 @@ public final class VaultAssertions {
      */
     public static RecoveryMeasurementAssert assertThat(RecoveryMeasurement actual) {
         return new RecoveryMeasurementAssert(actual);
+    }
+
+    /**
+     * Starts assertions on a chaos disruption handle and the recoveries measured on it.
+     *
+     * @param actual the handle, for example from {@code chaos.deleteActive()}
+     * @return the assertion object
+     */
+    public static DisruptionAssert assertThat(Disruption actual) {
+        return new DisruptionAssert(actual);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.vaulttest.assertj;
 
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeSnapshot;
+import dev.vaulttest.chaos.Disruption;
 import dev.vaulttest.check.CheckReport;
 import dev.vaulttest.check.LiveDeployment;
 import dev.vaulttest.report.RecoveryMeasurement;
@@ -42,6 +43,10 @@ public final class VaultInstanceOfAssertFactories {
     /** Switches to {@link RecoveryMeasurementAssert}. */
     public static final InstanceOfAssertFactory<RecoveryMeasurement, RecoveryMeasurementAssert> RECOVERY_MEASUREMENT =
             new InstanceOfAssertFactory<>(RecoveryMeasurement.class, RecoveryMeasurementAssert::new);
+
+    /** Switches to {@link DisruptionAssert}. */
+    public static final InstanceOfAssertFactory<Disruption, DisruptionAssert> DISRUPTION =
+            new InstanceOfAssertFactory<>(Disruption.class, DisruptionAssert::new);
 
     /** Switches to {@link LiveDeploymentAssert}. */
     public static final InstanceOfAssertFactory<LiveDeployment, LiveDeploymentAssert> LIVE_DEPLOYMENT =

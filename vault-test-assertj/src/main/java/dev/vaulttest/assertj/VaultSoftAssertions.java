@@ -2,6 +2,7 @@ package dev.vaulttest.assertj;
 
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeSnapshot;
+import dev.vaulttest.chaos.Disruption;
 import dev.vaulttest.check.CheckReport;
 import dev.vaulttest.check.LiveDeployment;
 import dev.vaulttest.report.RecoveryMeasurement;
@@ -122,6 +123,16 @@ public class VaultSoftAssertions extends AbstractSoftAssertions {
      */
     public RecoveryMeasurementAssert assertThat(RecoveryMeasurement actual) {
         return proxy(RecoveryMeasurementAssert.class, RecoveryMeasurement.class, actual);
+    }
+
+    /**
+     * Soft assertions on a chaos disruption handle.
+     *
+     * @param actual the handle
+     * @return the collecting assertion object
+     */
+    public DisruptionAssert assertThat(Disruption actual) {
+        return proxy(DisruptionAssert.class, Disruption.class, actual);
     }
 
     /**

@@ -61,6 +61,20 @@ class DeploymentSnapshotAssertTest {
     }
 
     @Test
+    void assert_that_an_environment_takes_a_snapshot_now() {
+        try (VaultDouble vault = VaultDouble.running(FakeVaultCluster.builder().nodes(2))) {
+            DoubleEnvironment env = new DoubleEnvironment(vault);
+            assertThat(env).isUnsealed().hasActiveNode("vault-0");
+
+            vault.restart("vault-1");
+
+            assertThatThrownBy(() -> assertThat(env).isUnsealed())
+                    .hasMessageContaining("but 1 of 2 nodes was not: vault-1 is SEALED (unseal progress 0/2)");
+            org.assertj.core.api.Assertions.assertThat(env.snapshotsTaken()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void is_sealed_passes_when_every_node_is_sealed_and_lists_the_unsealed_ones_otherwise() {
         try (VaultDouble vault = VaultDouble.running(FakeVaultCluster.builder().nodes(3))) {
             assertThatThrownBy(() -> assertThat(vault.snapshot()).isSealed())

@@ -122,7 +122,7 @@ class LoginResultAssertTest {
                 .withMessage("Give at least one policy; use succeeded() to accept any");
         assertThatIllegalArgumentException().isThrownBy(() -> assertThat(success).succeededWithPolicies("a", "a"))
                 .withMessage("The policies contain 'a' twice");
-        assertThatIllegalArgumentException().isThrownBy(() -> assertThatKubernetesLogin(anonymous, "app", null))
+        assertThatIllegalArgumentException().isThrownBy(() -> assertThatKubernetesLogin(anonymous, "app", (Sensitive) null))
                 .withMessage("The JWT must not be null");
         assertThatThrownBy(() -> assertThat((LoginResult) null).succeeded())
                 .hasMessageContaining("Expecting actual not to be null");

@@ -2,7 +2,9 @@ package dev.vaulttest.assertj.error;
 
 import dev.vaulttest.report.RecoveryMeasurement;
 import dev.vaulttest.report.RecoveryMeasurement.Outcome;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /**
@@ -20,33 +22,31 @@ public class ShouldHaveRecovered extends VaultErrorMessage {
      * The condition should have held again within a time.
      *
      * @param measurement the measurement
-     * @param limit the allowed time, as text
-     * @param took how long the recovery took, as text; used when the outcome is {@link Outcome#RECOVERED}
+     * @param limit the allowed time
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveRecoveredWithin(RecoveryMeasurement measurement, String limit,
-            String took) {
+    public static ErrorMessageFactory shouldHaveRecoveredWithin(RecoveryMeasurement measurement, Duration limit) {
         String problem = switch (measurement.outcome()) {
-            case RECOVERED -> "it took " + took;
+            case RECOVERED -> "it took " + measurement.recoveredAfter().map(Seconds::of).orElse("an unknown time");
             case DID_NOT_RECOVER -> "it did not recover" + detail(measurement);
             case STAYED_BROKEN_AS_EXPECTED -> "it was measured as staying broken (" + measurement.outcome() + ")"
                     + detail(measurement);
             case FAULT_NOT_EFFECTIVE -> "the fault did not take effect, so nothing was tested" + detail(measurement);
         };
         return new ShouldHaveRecovered(measurement, "to recover ('" + measurement.condition() + "' to hold again) within "
-                + limit, problem, List.of());
+                + Seconds.of(limit), problem, List.of());
     }
 
     /**
      * The condition should have stayed false for at least a time.
      *
      * @param measurement the measurement
-     * @param minimum the required time, as text
-     * @param brokenFor how long it was broken, as text, or empty when the measurement does not say
+     * @param minimum the required time
+     * @param brokenFor how long it was broken, or empty when the measurement does not say
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveStayedBroken(RecoveryMeasurement measurement, String minimum,
-            String brokenFor) {
+    public static ErrorMessageFactory shouldHaveStayedBroken(RecoveryMeasurement measurement, Duration minimum,
+            Optional<Duration> brokenFor) {
         String problem;
         if (measurement.outcome() == Outcome.FAULT_NOT_EFFECTIVE) {
             problem = "the fault did not take effect, so nothing was tested" + detail(measurement);
@@ -56,10 +56,11 @@ public class ShouldHaveRecovered extends VaultErrorMessage {
             problem = "the measurement does not say for how long: it has neither a heal time nor a recovery time"
                     + detail(measurement);
         } else {
-            problem = "'" + measurement.condition() + "' held again after " + brokenFor + detail(measurement);
+            problem = "'" + measurement.condition() + "' held again after " + Seconds.of(brokenFor.get())
+                    + detail(measurement);
         }
         return new ShouldHaveRecovered(measurement, "to stay broken ('" + measurement.condition()
-                + "' not holding) for at least " + minimum, problem, List.of());
+                + "' not holding) for at least " + Seconds.of(minimum), problem, List.of());
     }
 
     /**

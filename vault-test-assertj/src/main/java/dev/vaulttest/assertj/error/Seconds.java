@@ -1,4 +1,4 @@
-package dev.vaulttest.assertj;
+package dev.vaulttest.assertj.error;
 
 import java.time.Duration;
 import java.util.Locale;

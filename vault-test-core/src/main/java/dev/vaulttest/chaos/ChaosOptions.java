@@ -63,8 +63,8 @@ public record ChaosOptions(Duration faultTimeout, Duration recoveryTimeout, Dura
 
     /**
      * The defaults: 2 minutes for a fault to show, 3 minutes to recover, polling every second, the pinned canary
-     * image with 3 minutes to run, a canary per policy, snapshots under {@code target/vault-test/snapshots}, no
-     * Helm upgrader, a fresh enforcement record, no listener, the system clock.
+     * image with 3 minutes to run, a canary per policy, snapshots under {@code target/vault-test/snapshots},
+     * {@link ReleaseUpgrader#helm()}, a fresh enforcement record, no listener, the system clock.
      *
      * @return the default options
      */
@@ -110,7 +110,7 @@ public record ChaosOptions(Duration faultTimeout, Duration recoveryTimeout, Dura
         private Duration canaryTimeout = Duration.ofMinutes(3);
         private boolean verifyEachPolicy = true;
         private Path snapshotDirectory = Path.of("target", "vault-test", "snapshots");
-        private ReleaseUpgrader upgrader = ReleaseUpgrader.unavailable();
+        private ReleaseUpgrader upgrader = ReleaseUpgrader.helm();
         private NetworkPolicyEnforcement policyEnforcement = new NetworkPolicyEnforcement();
         private Consumer<RecoveryMeasurement> measurementListener = measurement -> { };
         private Clock clock = Clock.systemUTC();
@@ -196,7 +196,7 @@ public record ChaosOptions(Duration faultTimeout, Duration recoveryTimeout, Dura
         }
 
         /**
-         * What runs {@code helm upgrade} for chart upgrades (default: none; upgrades then refuse).
+         * What runs {@code helm upgrade} for chart upgrades (default: {@link ReleaseUpgrader#helm()}).
          *
          * @param upgrader the upgrader
          * @return this builder

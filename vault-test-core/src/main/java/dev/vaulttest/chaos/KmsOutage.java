@@ -16,10 +16,14 @@ import java.util.Optional;
  */
 final class KmsOutage extends AbstractDisruption {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KmsOutage.class);
+
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     private final KmsEmulator kms;
     private final KmsReachability reachability = new KmsReachability(PROBE_TIMEOUT);
+    /** Whether the host endpoint answered before the outage; only then does its silence prove anything. */
+    private boolean endpointAnswered;
 
     private KmsOutage(VaultEnvironment env, ChaosOptions options, KmsEmulator kms) {
         super(env, options, "kms-outage", "kms/" + kms.provider().name().toLowerCase(java.util.Locale.ROOT));
@@ -36,13 +40,26 @@ final class KmsOutage extends AbstractDisruption {
     }
 
     private void run() {
+        KmsReachability.Answer before = reachability.ask(kms.endpointForHost());
+        endpointAnswered = before.answered();
+        if (!endpointAnswered) {
+            LOG.warn("The KMS endpoint {} did not answer before the outage ({}); the outage is verified by the"
+                    + " emulator's own state only", kms.endpointForHost(), before.detail());
+        }
         markApplied(now());
         kms.makeUnreachable();
         verifyWithin("the KMS endpoint " + kms.endpointForHost() + " not answering", options.faultTimeout(),
-                () -> kms.isReachable() ? new KmsReachability.Answer(true, "the emulator reports itself reachable")
-                        : reachability.ask(kms.endpointForHost()),
-                answer -> !answer.answered(), KmsReachability.Answer::detail,
+                this::observe, answer -> !answer.answered(), KmsReachability.Answer::detail,
                 "The emulator still answers; check that its container can be paused.");
+    }
+
+    private KmsReachability.Answer observe() {
+        if (kms.isReachable()) {
+            return new KmsReachability.Answer(true, "the emulator reports itself reachable");
+        }
+        return endpointAnswered ? reachability.ask(kms.endpointForHost())
+                : new KmsReachability.Answer(false, "the emulator reports itself unreachable (its endpoint "
+                        + kms.endpointForHost() + " did not answer before the outage either)");
     }
 
     @Override
@@ -50,8 +67,10 @@ final class KmsOutage extends AbstractDisruption {
         kms.makeReachable();
         try {
             Wait.until("the KMS endpoint to answer again", options.faultTimeout(), options.pollInterval(),
-                    () -> reachability.ask(kms.endpointForHost()), KmsReachability.Answer::answered,
-                    KmsReachability.Answer::detail);
+                    () -> endpointAnswered ? reachability.ask(kms.endpointForHost())
+                            : new KmsReachability.Answer(kms.isReachable(), "the emulator reports itself "
+                                    + (kms.isReachable() ? "reachable" : "unreachable")),
+                    KmsReachability.Answer::answered, KmsReachability.Answer::detail);
         } catch (WaitTimeoutException e) {
             throw new VaultTestException("Made the KMS emulator reachable again, but it does not answer: "
                     + e.lastObserved(), e);

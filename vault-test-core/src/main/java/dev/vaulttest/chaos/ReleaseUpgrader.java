@@ -1,6 +1,7 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.chart.ChartCache;
 
 /**
  * Runs {@code helm upgrade} of a deployment's release to a target chart and values, without waiting for pods
@@ -19,15 +20,23 @@ public interface ReleaseUpgrader {
     void upgrade(VaultEnvironment env, UpgradeTarget target);
 
     /**
-     * An upgrader that refuses, for setups without Helm operations.
+     * The library's upgrader: {@code helm upgrade --reset-then-reuse-values} through helm-java, so the release
+     * keeps every value it was installed with (including the library's k3s additions) while taking the target
+     * chart's defaults and the target values on top. Repository charts come from the default chart cache.
      *
      * @return the upgrader
      */
-    static ReleaseUpgrader unavailable() {
-        return (env, target) -> {
-            throw new ChaosPreconditionException("No Helm upgrader is configured, so the release " + env.releaseName()
-                    + " cannot be upgraded to " + target.describe() + ". Pass one with"
-                    + " ChaosOptions.builder().upgrader(...).");
-        };
+    static ReleaseUpgrader helm() {
+        return helm(ChartCache.atDefaultLocation());
+    }
+
+    /**
+     * The library's upgrader with charts from the given cache.
+     *
+     * @param cache where repository charts are cached (and downloaded to)
+     * @return the upgrader
+     */
+    static ReleaseUpgrader helm(ChartCache cache) {
+        return new HelmUpgrader(java.util.Objects.requireNonNull(cache, "cache"));
     }
 }

@@ -35,7 +35,9 @@ final class FakeCluster implements KubernetesCluster {
 
     @Override
     public String kubeconfigYaml() {
-        throw new UnsupportedOperationException("the mock cluster has no kubeconfig");
+        return "apiVersion: v1\nkind: Config\nclusters:\n- name: mock\n  cluster:\n    server: "
+                + client.getMasterUrl() + "\ncontexts:\n- name: mock\n  context:\n    cluster: mock\n    user: mock\n"
+                + "current-context: mock\nusers:\n- name: mock\n  user:\n    token: mock-token\n";
     }
 
     @Override

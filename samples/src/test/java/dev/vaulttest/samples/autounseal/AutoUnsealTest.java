@@ -121,6 +121,7 @@ class AutoUnsealTest {
                 deletion.recovery().await(RecoveryProbe.unsealed(formerLeader));
 
                 assertThat(failover).recoveredWithin(Duration.ofSeconds(60));
+                assertThat(deletion).recoveredWithin(Duration.ofMinutes(2));
                 assertThat(vault.snapshot())
                         .isUnsealed()
                         .usesAutoUnseal()

@@ -63,26 +63,26 @@ import org.junit.jupiter.api.io.TempDir;
 class PreProductionChecklistTest {
 
     // tag::checklist-configuration[]
-    /** Your values file, as you pass it to {@code helm install -f}. */
+    // Your values file, as you pass it to helm install -f.
     static final String VALUES_FILE = "src/test/resources/values/production.yaml";
 
-    /** The exact chart version you deploy ({@code helm install --version}). */
+    // The exact chart version you deploy (helm install --version).
     static final String CHART_VERSION = "0.34.1";
 
-    /** Your cluster's StorageClasses: {@code kubectl get storageclass -o yaml > storage-classes.yaml}. */
+    // Your cluster's StorageClasses: kubectl get storageclass -o yaml > storage-classes.yaml
     static final String STORAGE_CLASSES_FILE = "src/test/resources/values/storage-classes-retain.yaml";
 
-    /** How many schedulable nodes your cluster has (required anti-affinity must fit on them). */
+    // How many schedulable nodes your cluster has (required pod anti-affinity must fit on them).
     static final int CLUSTER_NODES = 3;
 
-    /** Every namespace whose workloads log in with Kubernetes auth, and the service account they use. */
+    // Every namespace whose workloads log in with Kubernetes auth, and the service account they use.
     static final Map<String, String> KUBERNETES_AUTH_CLIENTS =
             Map.of("payments", "payments-api", "billing", "billing-worker");
 
-    /** The audience your applications' projected service account tokens carry for Vault. */
+    // The audience your applications' service account tokens carry for Vault (the roles' audience).
     static final String TOKEN_AUDIENCE = "vault";
 
-    /** Where your audit device writes: a file on the audit volume ({@code server.auditStorage}). */
+    // Where your audit device writes: a file on the audit volume (server.auditStorage).
     static final String AUDIT_FILE = "/vault/audit/vault-audit.log";
     // end::checklist-configuration[]
 
@@ -189,7 +189,7 @@ class PreProductionChecklistTest {
                     var token = Chaos.on(vault).serviceAccounts()
                             .issueToken(TokenSpec.forAccount(namespace, serviceAccount).withAudiences(TOKEN_AUDIENCE));
 
-                    assertThatKubernetesLogin(vault.active().anonymousClient(), namespace, token.jwt()).succeeded();
+                    assertThatKubernetesLogin(vault.active().anonymousClient(), namespace, token).succeeded();
                 });
             }
         }

@@ -8,11 +8,9 @@ import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultNode;
 import dev.vaulttest.assertj.SecretCanary;
 import dev.vaulttest.chaos.Chaos;
-import dev.vaulttest.chaos.ChaosOptions;
 import dev.vaulttest.chaos.ChartUpgrade;
 import dev.vaulttest.chaos.PodImage;
 import dev.vaulttest.chaos.UpgradeTarget;
-import dev.vaulttest.chart.ChartCache;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.check.OfflineCheck;
@@ -23,7 +21,6 @@ import dev.vaulttest.junit5.VaultDeployment;
 import dev.vaulttest.junit5.VaultTest;
 import dev.vaulttest.samples.support.KvMount;
 import dev.vaulttest.samples.support.RequiresOfficialChart;
-import dev.vaulttest.samples.support.ReuseValuesUpgrader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -87,11 +84,7 @@ class UpgradeTest {
         void keepsEverySecretAndEndsWithEveryPodOnTheNewImage(VaultEnvironment vault, @Active VaultNode active) {
             KvMount.ensure(vault.client(), "secret");
             SecretCanary secrets = SecretCanary.write(vault.client(), "secret", 20);
-            Chaos chaos = Chaos.on(vault, ChaosOptions.builder()
-                    .upgrader(new ReuseValuesUpgrader(ChartCache.atDefaultLocation()))
-                    .build());
-
-            try (ChartUpgrade upgrade = chaos.upgradeOnDelete(NEXT_RELEASE)) {
+            try (ChartUpgrade upgrade = Chaos.on(vault).upgradeOnDelete(NEXT_RELEASE)) {
                 assertThat(upgrade.snapshot()).as("raft snapshot taken before the upgrade").isPresent();
                 assertThat(upgrade.imagesBefore().values()).extracting(PodImage::specImage).containsOnly(FROM_IMAGE);
                 assertThat(upgrade.imagesAfter().values()).extracting(PodImage::specImage).containsOnly(TO_IMAGE);
@@ -117,11 +110,7 @@ class UpgradeTest {
         @Test
         @Disruptive
         void leavesEveryPodRunningTheOldImage(VaultEnvironment vault) {
-            Chaos chaos = Chaos.on(vault, ChaosOptions.builder()
-                    .upgrader(new ReuseValuesUpgrader(ChartCache.atDefaultLocation()))
-                    .build());
-
-            try (ChartUpgrade upgrade = chaos.upgradeHelmOnly(NEXT_RELEASE)) {
+            try (ChartUpgrade upgrade = Chaos.on(vault).upgradeHelmOnly(NEXT_RELEASE)) {
                 assertThat(upgrade.templateImage()).as("the StatefulSet's new pod template").isEqualTo(TO_IMAGE);
                 assertThat(upgrade.restartedPods()).as("pods restarted by helm upgrade").isEmpty();
                 assertThat(upgrade.imagesAfter().values()).extracting(PodImage::specImage).containsOnly(FROM_IMAGE);

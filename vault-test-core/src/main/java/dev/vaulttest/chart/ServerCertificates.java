@@ -74,6 +74,11 @@ final class ServerCertificates {
         return List.of("127.0.0.1", "::1");
     }
 
+    /** RFC 5280 limits a common name to 64 characters; long release and namespace names are cut. */
+    static String commonName(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64);
+    }
+
     static TlsMaterial generate(String fullname, String namespace, Duration validity, Instant now) {
         try {
             Instant notBefore = now.minus(BACKDATE);
@@ -81,7 +86,7 @@ final class ServerCertificates {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
 
             KeyPair caKeys = ecKeyPair();
-            X500Name caName = new X500Name("CN=vault-test CA for " + fullname + "." + namespace);
+            X500Name caName = new X500Name("CN=" + commonName("vault-test CA for " + fullname + "." + namespace));
             X509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(caName, serial(), Date.from(notBefore),
                     Date.from(notAfter), caName, caKeys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))

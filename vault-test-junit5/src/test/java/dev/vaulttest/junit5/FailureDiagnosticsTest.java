@@ -35,12 +35,13 @@ class FailureDiagnosticsTest {
         });
         Path directory = diagnosticsOf(FailingTestCases.class, "fails");
         assertThat(directory.resolve("failure.txt")).content().contains("the test's own failure");
-        assertThat(directory.resolve("snapshot.txt")).content().contains("vault-fake-1-0: UNREACHABLE, pod Running ready");
-        assertThat(directory.resolve("timeline.txt")).content().contains("install\t");
-        assertThat(directory.resolve("deployment.txt")).content().contains("namespace: vault-test-fake-1");
+        assertThat(directory.resolve("vault-status.txt")).content().contains("vault-fake-1-0: UNREACHABLE, pod Running ready");
+        assertThat(directory.resolve("timeline.json")).content().contains("install");
         assertThat(directory.resolve("adjustments.txt")).content().contains("server.affinity");
-        assertThat(directory.resolve("effective-values.yaml")).exists();
         assertThat(directory.resolve("helm-history.txt")).content().contains("1  -  deployed  vault-0.34.1");
+        assertThat(directory.resolve("effective-values.yaml")).exists();
+        assertThat(directory.resolve("events.txt")).exists();
+        assertThat(directory.resolve("errors.txt")).doesNotExist();
         assertThat(EngineRuns.reportEntries(results, "vault-test.diagnostics"))
                 .containsExactly(directory.toAbsolutePath().toString());
         assertThat(diagnosticsOf(FailingTestCases.class, "passes")).doesNotExist();
@@ -53,14 +54,15 @@ class FailureDiagnosticsTest {
         assertThat(EngineRuns.failures(results)).singleElement().satisfies(failure -> {
             assertThat(failure).isExactlyInstanceOf(IllegalStateException.class).hasMessage("original failure");
             assertThat(failure.getSuppressed()).singleElement().satisfies(suppressed -> assertThat(suppressed)
-                    .hasMessageContaining("Could not collect snapshot.txt")
-                    .hasMessageContaining("the other diagnostics were written")
+                    .hasMessageContaining("Some diagnostics could not be collected")
+                    .hasMessageContaining("fake snapshot failure")
                     .hasMessageNotContaining(FakeEnvironment.ROOT_TOKEN));
         });
         Path directory = diagnosticsOf(BrokenCollectorTestCases.class, "fails");
         assertThat(directory.resolve("failure.txt")).exists();
-        assertThat(directory.resolve("timeline.txt")).exists();
-        assertThat(directory.resolve("snapshot.txt")).doesNotExist();
+        assertThat(directory.resolve("timeline.json")).exists();
+        assertThat(directory.resolve("errors.txt")).content().contains("fake snapshot failure")
+                .doesNotContain(FakeEnvironment.ROOT_TOKEN);
     }
 
     @Test

@@ -21,7 +21,7 @@ public final class FailureDiagnosticsExtension
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        throw FailureHandling.handle(context, throwable, Optional.empty(), new EnvironmentDiagnostics());
+        throw FailureHandling.handle(context, throwable, Optional.empty(), new CoreDiagnostics());
     }
 
     @Override
@@ -33,13 +33,13 @@ public final class FailureDiagnosticsExtension
     @Override
     public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
             throws Throwable {
-        throw FailureHandling.handle(context, throwable, Optional.of("beforeEach"), new EnvironmentDiagnostics());
+        throw FailureHandling.handle(context, throwable, Optional.of("beforeEach"), new CoreDiagnostics());
     }
 
     @Override
     public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable)
             throws Throwable {
-        throw FailureHandling.handle(context, throwable, Optional.of("afterEach"), new EnvironmentDiagnostics());
+        throw FailureHandling.handle(context, throwable, Optional.of("afterEach"), new CoreDiagnostics());
     }
 
     @Override
@@ -49,7 +49,7 @@ public final class FailureDiagnosticsExtension
     }
 
     private static Throwable classLevel(ExtensionContext context, Throwable throwable, String phase) {
-        Throwable handled = FailureHandling.handle(context, throwable, Optional.of(phase), new EnvironmentDiagnostics());
+        Throwable handled = FailureHandling.handle(context, throwable, Optional.of(phase), new CoreDiagnostics());
         try {
             TestReports.record(context, phase, builder -> builder.failed(FailureHandling.summary(throwable)));
         } catch (RuntimeException reportFailure) {

@@ -31,7 +31,7 @@ public final class VaultEnvironmentExtension implements BeforeAllCallback, After
         try {
             Deployments.of(context).environment();
         } catch (RuntimeException failure) {
-            FailureHandling.handle(context, failure, Optional.of("beforeAll"), new EnvironmentDiagnostics());
+            FailureHandling.handle(context, failure, Optional.of("beforeAll"), new CoreDiagnostics());
             try {
                 TestReports.record(context, "beforeAll", builder -> builder.failed(FailureHandling.summary(failure)));
             } catch (RuntimeException reportFailure) {

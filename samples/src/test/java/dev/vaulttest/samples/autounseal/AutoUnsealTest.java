@@ -125,7 +125,7 @@ class AutoUnsealTest {
                 assertThat(vault.snapshot())
                         .isUnsealed()
                         .usesAutoUnseal()
-                        .hasLeaderOtherThan(formerLeader)
+                        .hasExactlyOneActiveNode()
                         .hasRaftVoterCount(3);
             }
             // end::chaos-pod-deletion[]

@@ -178,7 +178,8 @@ class PreProductionChecklistTest {
         void kubernetesAuthWorksFromEachNamespaceThatNeedsIt(VaultEnvironment vault) {
             VaultNodeClient root = vault.client();
             enableKubernetesAuth(root);
-            try (ApplicationAccounts accounts = ApplicationAccounts.ensure(vault.kubernetes(), KUBERNETES_AUTH_CLIENTS)) {
+            try (ApplicationAccounts accounts =
+                    ApplicationAccounts.ensure(vault.kubernetes(), KUBERNETES_AUTH_CLIENTS)) {
                 accounts.serviceAccountsByNamespace().forEach((namespace, serviceAccount) -> {
                     root.writeKubernetesRole("kubernetes", KubernetesRole.builder(namespace)
                             .boundServiceAccountNames(serviceAccount)

@@ -76,23 +76,23 @@ class DisasterRecoveryDrillTest {
         try (VaultEnvironment fresh = VaultEnvironment.start(restoreTarget, production.cluster())) {
             fresh.client().restoreSnapshotForced(snapshot);
 
-            // The restored barrier is sealed with the old cluster's keys; its tokens are the old cluster's.
+            // The restored barrier is encrypted with the old cluster's keys: the node seals itself, and only the
+            // old unseal keys open it. Its tokens are the old cluster's too.
             VaultNode restored = fresh.nodes().get(0);
             eventually(fresh.spec().timeouts().ready())
-                    .named(restored.name() + " unsealed with the old cluster's keys")
-                    .untilAsserted(() -> {
-                        if (!restored.snapshot().isUnsealed()) {
-                            restored.anonymousClient().unseal(production.unsealKeys());
-                        }
-                        assertThat(restored.snapshot()).isUnsealed().isActive();
-                    });
+                    .named(restored.name() + " sealed by the forced restore")
+                    .untilAsserted(() -> assertThat(restored.snapshot()).isSealed());
+            restored.anonymousClient().unseal(production.unsealKeys());
+            eventually(fresh.spec().timeouts().ready())
+                    .named(restored.name() + " unsealed with the old cluster's keys and active")
+                    .untilAsserted(() -> assertThat(restored.snapshot()).isUnsealed().isActive());
 
             VaultNodeClient withOldRootToken = restored.anonymousClient().withToken(production.rootToken());
             assertThat(secrets).survivedOn(withOldRootToken);
         }
     }
 
-    /** Deletes a node's data claim ({@code data-<pod>}, from the chart's volumeClaimTemplates) and waits until it is gone. */
+    /** Deletes a node's data claim ({@code data-<pod>}, the chart's volumeClaimTemplate) and waits until it is gone. */
     private static void deleteDataVolumeClaim(VaultEnvironment vault, VaultNode node) {
         var claim = vault.kubernetes().persistentVolumeClaims().inNamespace(vault.namespace())
                 .withName("data-" + node.name());

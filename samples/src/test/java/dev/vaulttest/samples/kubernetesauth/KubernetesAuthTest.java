@@ -69,7 +69,8 @@ class KubernetesAuthTest {
                 throw e;
             }
         }
-        root.configureKubernetesAuth("kubernetes", KubernetesAuthConfig.builder("https://kubernetes.default.svc").build());
+        root.configureKubernetesAuth("kubernetes",
+                KubernetesAuthConfig.builder("https://kubernetes.default.svc").build());
         root.writePolicy(POLICY, "path \"secret/data/billing/*\" {\n  capabilities = [\"read\"]\n}\n");
         root.writeKubernetesRole("kubernetes", billingRole(SERVICE_ACCOUNT, vault.namespace()));
     }

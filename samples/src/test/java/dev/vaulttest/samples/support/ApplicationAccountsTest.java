@@ -48,7 +48,8 @@ class ApplicationAccountsTest {
 
     @Test
     void deletesAServiceAccountItCreatedInAnExistingNamespace() {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("payments").endMetadata().build())
+        client.namespaces()
+                .resource(new NamespaceBuilder().withNewMetadata().withName("payments").endMetadata().build())
                 .create();
 
         ApplicationAccounts.ensure(client, Map.of("payments", "payments-api")).close();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class OfficialChartCondition implements ExecutionCondition {
 
     /**
-     * The JUnit configuration parameter (or system property) that turns a missing chart into a failure: {@code true} for CI
-     * jobs that must run the static samples.
+     * The JUnit configuration parameter (or system property) that turns a missing chart into a failure:
+     * {@code true} for CI jobs that must run the static samples.
      */
     public static final String REQUIRED_PROPERTY = "vaulttest.samples.chart.required";
 
@@ -28,7 +28,8 @@ public final class OfficialChartCondition implements ExecutionCondition {
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         ChartCache cache = ChartCache.atDefaultLocation();
         OfficialChart.Availability availability = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(cache.root(), root -> OfficialChart.check(cache), OfficialChart.Availability.class);
+                .getOrComputeIfAbsent(cache.root(), root -> OfficialChart.check(cache),
+                        OfficialChart.Availability.class);
         if (availability.available()) {
             return ConditionEvaluationResult.enabled(availability.reason());
         }

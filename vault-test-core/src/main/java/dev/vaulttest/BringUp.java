@@ -10,11 +10,13 @@ import dev.vaulttest.chart.RenderRequest;
 import dev.vaulttest.chart.RenderedChart;
 import dev.vaulttest.cluster.EnvironmentId;
 import dev.vaulttest.cluster.EnvironmentNamespaces;
+import dev.vaulttest.cluster.K3sCluster;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.cluster.Labels;
 import dev.vaulttest.cluster.NodeConnector;
 import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.internal.Wait;
+import dev.vaulttest.internal.WaitAbortedException;
 import dev.vaulttest.internal.WaitTimeoutException;
 import dev.vaulttest.kms.KmsConnection;
 import dev.vaulttest.kms.KmsEmulator;
@@ -99,6 +101,9 @@ final class BringUp {
             cluster = recorder.time(PhaseTimeline.CLUSTER, clusterSource);
             KubernetesCluster owned = cluster;
             teardown.add("close " + owned.description(), owned::close);
+            if (owned instanceof K3sCluster k3s) {
+                LOG.info("Images for {}: {}", owned.description(), k3s.imagePreload());
+            }
         } else {
             cluster = clusterSource.get();
         }
@@ -113,7 +118,7 @@ final class BringUp {
                 + " Running within " + spec.timeouts().podsRunning());
         PodStates pods = new PodStates(cluster::client, namespace, plan.podNames());
         recorder.time(PhaseTimeline.PODS_RUNNING, () -> Wait.until("Vault pods of " + namespace + "/" + release
-                        + " Running", spec.timeouts().podsRunning(), spec.timeouts().pollInterval(), pods::read,
+                        + " Running", spec.timeouts().podsRunning(), spec.timeouts().pollInterval(), pods::readOrAbort,
                 PodStates::allRunning, PodStates::describe));
         env = connect(id, installed);
         Instant deadline = Instant.now().plus(spec.timeouts().ready());
@@ -392,8 +397,8 @@ final class BringUp {
     }
 
     private static String seen(RuntimeException cause) {
-        if (cause instanceof WaitTimeoutException timeout) {
-            return timeout.getMessage();
+        if (cause instanceof WaitTimeoutException || cause instanceof WaitAbortedException) {
+            return cause.getMessage();
         }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }

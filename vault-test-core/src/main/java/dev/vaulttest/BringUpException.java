@@ -9,7 +9,10 @@ public class BringUpException extends VaultTestException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The phase that failed. */
     private final String phase;
+
+    /** Whether the environment's resources were kept for inspection. */
     private final boolean kept;
 
     /**

@@ -45,6 +45,35 @@ final class PodStates {
         return pods;
     }
 
+    /** Container waiting reasons that no amount of waiting fixes: the pod spec itself is wrong. */
+    private static final java.util.Set<String> HOPELESS = java.util.Set.of("CreateContainerConfigError",
+            "InvalidImageName", "ErrImageNeverPull", "CreateContainerError");
+
+    /**
+     * Reads the pods, and gives up at once when a container cannot start whatever happens (a missing Secret or
+     * ConfigMap key, an invalid image name).
+     *
+     * @return the pods by name
+     * @throws dev.vaulttest.internal.Wait.Abort naming the pod and the reason
+     */
+    Map<String, Pod> readOrAbort() {
+        Map<String, Pod> pods = read();
+        for (Map.Entry<String, Pod> entry : pods.entrySet()) {
+            Pod pod = entry.getValue();
+            if (pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+                continue;
+            }
+            for (ContainerStatus container : pod.getStatus().getContainerStatuses()) {
+                var waiting = container.getState() == null ? null : container.getState().getWaiting();
+                if (waiting != null && HOPELESS.contains(waiting.getReason())) {
+                    throw new dev.vaulttest.internal.Wait.Abort(describe(entry.getKey(), pod)
+                            + "; the pod spec cannot start as it is, so waiting longer cannot help");
+                }
+            }
+        }
+        return pods;
+    }
+
     static boolean allRunning(Map<String, Pod> pods) {
         return pods.values().stream().allMatch(PodStates::running);
     }

@@ -16,13 +16,16 @@ import dev.vaulttest.vault.SealStatus;
 import dev.vaulttest.vault.Sensitive;
 import dev.vaulttest.vault.VaultApiException;
 import dev.vaulttest.vault.VaultNodeClient;
+import dev.vaulttest.vault.VaultOperation;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,10 @@ final class RunningEnvironment implements VaultEnvironment {
     private final Teardown teardown;
     private final ReadyGate gate;
 
+    /** How long a node that took every key but stayed sealed is left alone before the keys are sent again. */
+    static final Duration UNSEAL_SETTLE = Duration.ofSeconds(3);
+
+    private final Map<String, Instant> tookAllKeys = new ConcurrentHashMap<>();
     private volatile Sensitive rootToken;
     private volatile List<Sensitive> unsealKeys = List.of();
     private volatile List<Sensitive> recoveryKeys = List.of();
@@ -192,9 +199,17 @@ final class RunningEnvironment implements VaultEnvironment {
         }, s -> s.nodes().stream().allMatch(NodeSnapshot::isUnsealed), DeploymentSnapshot::describe);
     }
 
-    /** Submits the held unseal keys to a sealed node (Shamir only); failures are left to the caller's wait. */
+    /**
+     * Submits the held unseal keys to a sealed node (Shamir only); failures are left to the caller's wait. A node
+     * that took every key and stayed sealed (a raft joiner answering its leader's challenge) gets
+     * {@link #UNSEAL_SETTLE} before the keys are sent again.
+     */
     void unsealIfSealed(NodeHandle node) {
         if (unsealKeys.isEmpty()) {
+            return;
+        }
+        Instant settling = tookAllKeys.get(node.name());
+        if (settling != null && Instant.now().isBefore(settling.plus(UNSEAL_SETTLE))) {
             return;
         }
         VaultNodeClient client = node.anonymousClient();
@@ -202,7 +217,11 @@ final class RunningEnvironment implements VaultEnvironment {
         if (status.sealed() && !status.isAutoUnseal()) {
             try {
                 client.unseal(unsealKeys);
+                tookAllKeys.remove(node.name());
             } catch (VaultApiException e) {
+                if (e.operation() == VaultOperation.UNSEAL && e.httpStatus() == 200) {
+                    tookAllKeys.put(node.name(), Instant.now());
+                }
                 LOG.info("Unsealing {} did not finish yet: {}", node.name(), e.getMessage());
             }
         }

@@ -156,9 +156,12 @@ public interface VaultEnvironment extends AutoCloseable {
      * The recovery keys produced at init under auto-unseal; they authorise an unseal after a manual seal,
      * generate-root and seal migration.
      *
-     * @return the keys, redacted in {@code toString}; empty with Shamir and in dev mode
+     * @return the keys, redacted in {@code toString}; empty with Shamir and in dev mode (and in implementations
+     *     that hold none)
      */
-    List<Sensitive> recoveryKeys();
+    default List<Sensitive> recoveryKeys() {
+        return List.of();
+    }
 
     /**
      * Unseals every sealed node with the keys held here (Shamir only) and waits until each is
@@ -194,10 +197,12 @@ public interface VaultEnvironment extends AutoCloseable {
     /**
      * The Helm release's revisions, oldest first, like {@code helm history}; for diagnostics.
      *
-     * @return the revisions
+     * @return the revisions; empty for implementations that install no Helm release
      * @throws dev.vaulttest.chart.ReleaseException when Helm cannot read the history
      */
-    List<ReleaseRevision> releaseHistory();
+    default List<ReleaseRevision> releaseHistory() {
+        return List.of();
+    }
 
     /**
      * Observes every node now. Never throws for unreachable nodes; they show up as such.

@@ -208,6 +208,23 @@ class EnvironmentBringUpTest {
     }
 
     @Test
+    void aPodThatCannotStartAsSpecifiedEndsTheWaitAtOnce() {
+        DoubleBackedEnvironment.Builder builder = DoubleBackedEnvironment.builder(client)
+                .spec(DoubleBackedEnvironment.spec().mode(DeploymentMode.STANDALONE)
+                        .timeouts(fast(Duration.ofMinutes(2), Duration.ofSeconds(5))).build())
+                .initialPods(name -> PodState.waiting("CreateContainerConfigError",
+                        "secret \"vault-kms-credentials\" not found"));
+        long start = System.nanoTime();
+
+        BringUpException failure = catchThrowableOfType(BringUpException.class, builder::start);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        assertThat(failure.phase()).isEqualTo(PhaseTimeline.PODS_RUNNING);
+        assertThat(failure.getMessage()).contains("CreateContainerConfigError (secret \"vault-kms-credentials\" not"
+                + " found)").contains("waiting longer cannot help");
+    }
+
+    @Test
     void podsThatStartRunningLateAreWaitedFor() throws Exception {
         DoubleBackedEnvironment.Builder builder = DoubleBackedEnvironment.builder(client)
                 .spec(DoubleBackedEnvironment.spec().mode(DeploymentMode.STANDALONE).seal(SealSpec.shamir(1, 1))

@@ -15,7 +15,9 @@ public class FaultNotEffectiveException extends VaultTestException {
 
     /** The measurement recorded for the failed verification; not serializable, hence transient. */
     private final transient RecoveryMeasurement measurement;
+    /** What should have been seen. */
     private final String expected;
+    /** What was seen instead. */
     private final String observed;
 
     /**

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +42,7 @@ final class HelmUpgrader implements ReleaseUpgrader {
         Map<String, Object> values = target.values().map(v -> v.effective().asMap()).orElse(Map.of());
         Path file = null;
         try {
-            file = Files.createTempFile("vault-test-upgrade-values-", ".json",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            file = OwnerOnlyFiles.createTempFile("vault-test-upgrade-values-", ".json");
             Files.writeString(file, JSON.writeValueAsString(values), StandardCharsets.UTF_8);
             Release release = new Helm(chartPath).upgrade()
                     .withName(env.releaseName())

@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the KMS key a deployment's {@code awskms} seal uses: the {@code VAULT_AWSKMS_SEAL_KEY_ID} variable of the
- * Vault container when set (it wins over the stanza), else {@code kms_key_id} in the seal stanza of the release's
+ * Finds the KMS key a deployment's {@code awskms} seal uses: the {@code VAULT_AWSKMS_SEAL_KEY_ID} (or
+ * {@code AWSKMS_WRAPPER_KEY_ID}) variable of the Vault container when set (it wins over the stanza), else {@code kms_key_id} in the seal stanza of the release's
  * configuration ConfigMap.
  */
 final class KmsKeyLocator {
 
     static final String KEY_ENV = "VAULT_AWSKMS_SEAL_KEY_ID";
+    /** The seal wrapper's own name for the same setting, which Vault also reads. */
+    static final String WRAPPER_KEY_ENV = "AWSKMS_WRAPPER_KEY_ID";
 
     private final ReleaseObjects release;
 
@@ -33,7 +35,8 @@ final class KmsKeyLocator {
         List<Container> containers = set.getSpec().getTemplate().getSpec().getContainers();
         return containers.stream().filter(c -> ReleaseObjects.VAULT_CONTAINER.equals(c.getName()))
                 .flatMap(c -> c.getEnv() == null ? java.util.stream.Stream.<EnvVar>empty() : c.getEnv().stream())
-                .filter(e -> KEY_ENV.equals(e.getName()) && e.getValue() != null && !e.getValue().isBlank())
+                .filter(e -> (KEY_ENV.equals(e.getName()) || WRAPPER_KEY_ENV.equals(e.getName()))
+                        && e.getValue() != null && !e.getValue().isBlank())
                 .map(EnvVar::getValue).findFirst();
     }
 

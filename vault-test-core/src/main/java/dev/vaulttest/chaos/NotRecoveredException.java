@@ -12,6 +12,7 @@ public final class NotRecoveredException extends VaultTestException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The measurement that was recorded; not serializable, hence transient. */
     private final transient RecoveryMeasurement measurement;
 
     /**

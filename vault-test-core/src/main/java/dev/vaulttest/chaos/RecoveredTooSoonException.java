@@ -11,6 +11,7 @@ public final class RecoveredTooSoonException extends VaultTestException {
 
     private static final long serialVersionUID = 1L;
 
+    /** How long after the check started the condition held. */
     private final Duration heldAfter;
 
     /**

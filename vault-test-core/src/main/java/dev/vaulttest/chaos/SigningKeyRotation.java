@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,7 +98,7 @@ public final class SigningKeyRotation extends AbstractDisruption {
         try {
             directory = Files.createTempDirectory("vault-test-sa-key");
             Path keyFile = directory.resolve("service.key");
-            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            OwnerOnlyFiles.createFile(keyFile);
             Files.writeString(keyFile, SigningKeys.newRsaPkcs1Pem(), StandardCharsets.US_ASCII);
             shell.copy(keyFile, STAGING + "/server/tls");
         } catch (IOException e) {

@@ -17,7 +17,14 @@ import java.util.Objects;
  */
 public record ReleaseRequest(RenderedChart rendered, Path chartPath, KubernetesCluster cluster, Duration timeout) {
 
-    /** Requires every component and a positive timeout. */
+    /**
+     * Requires every component and a positive timeout.
+     *
+     * @param rendered the chart rendered for this release and namespace, with the effective values
+     * @param chartPath a chart directory or archive on this machine
+     * @param cluster the cluster to install into
+     * @param timeout how long Helm may take for the API calls of one install or upgrade
+     */
     public ReleaseRequest {
         Objects.requireNonNull(rendered, "rendered");
         Objects.requireNonNull(chartPath, "chartPath");

@@ -17,7 +17,16 @@ import java.util.Optional;
 public record ReleaseRevision(int revision, Optional<Instant> updated, String status, String chart,
         String appVersion, String description) {
 
-    /** Requires every component. */
+    /**
+     * Requires every component.
+     *
+     * @param revision the revision number, from 1
+     * @param updated when the revision was deployed, when Helm reports it
+     * @param status Helm's status
+     * @param chart the chart and version
+     * @param appVersion the chart's app version
+     * @param description Helm's description
+     */
     public ReleaseRevision {
         Objects.requireNonNull(updated, "updated");
         Objects.requireNonNull(status, "status");

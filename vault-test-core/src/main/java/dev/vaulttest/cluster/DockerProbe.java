@@ -1,5 +1,7 @@
 package dev.vaulttest.cluster;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -26,10 +28,33 @@ public final class DockerProbe {
                 return new DockerStatus(true, "Docker at " + factory.getTransportConfig().getDockerHost());
             }
             factory.client();
-            return new DockerStatus(false, "Docker is not available");
+            return unavailable(null);
         } catch (RuntimeException e) {
-            return new DockerStatus(false, "Docker is not available: " + firstLine(e.getMessage()));
+            return unavailable(e.getMessage());
         }
+    }
+
+    /**
+     * Explains a failed probe. Testcontainers answers every probe after the first with "Previous attempts
+     * ... failed", which says nothing; where the environment shows the cause, name it instead.
+     */
+    private static DockerStatus unavailable(String message) {
+        String reason = firstLine(message);
+        if (message == null || message.startsWith("Previous attempts")) {
+            reason = whereDockerWasLookedFor();
+        }
+        return new DockerStatus(false, "Docker is not available: " + reason);
+    }
+
+    private static String whereDockerWasLookedFor() {
+        String dockerHost = System.getenv("DOCKER_HOST");
+        if (dockerHost != null && !dockerHost.isBlank()) {
+            return "no Docker engine answered at DOCKER_HOST=" + dockerHost;
+        }
+        if (!Files.exists(Path.of("/var/run/docker.sock"))) {
+            return "DOCKER_HOST is not set and there is no /var/run/docker.sock (start a Docker engine, or set DOCKER_HOST)";
+        }
+        return "no Docker engine answered at /var/run/docker.sock (is the daemon running, and may this user use it?)";
     }
 
     private static String firstLine(String message) {

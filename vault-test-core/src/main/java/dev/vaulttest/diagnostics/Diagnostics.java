@@ -1,5 +1,6 @@
 package dev.vaulttest.diagnostics;
 
+import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.VaultEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,16 +58,16 @@ public final class Diagnostics {
             try {
                 collector.collect(environment, out);
             } catch (Exception | LinkageError e) {
-                String line = collector.name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage();
-                errors.add(line);
-                LOG.warn("Diagnostics collector {} failed: {}", collector.name(), e.getMessage());
+                String reason = Redactor.redact(String.valueOf(e.getMessage()));
+                errors.add(collector.name() + ": " + e.getClass().getSimpleName() + ": " + reason);
+                LOG.warn("Diagnostics collector {} failed: {}", collector.name(), reason);
             }
         }
         if (!errors.isEmpty()) {
             try {
                 out.write(ERRORS_FILE, String.join("\n", errors) + "\n");
             } catch (RuntimeException e) {
-                LOG.warn("Could not write {}: {}", ERRORS_FILE, e.getMessage());
+                LOG.warn("Could not write {}: {}", ERRORS_FILE, Redactor.redact(String.valueOf(e.getMessage())));
             }
         }
         DiagnosticsSummary summary = new DiagnosticsSummary(directory, out.written(), errors);

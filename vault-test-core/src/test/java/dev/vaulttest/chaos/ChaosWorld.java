@@ -1,21 +1,32 @@
 package dev.vaulttest.chaos;
 
+import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.VaultNode;
+import dev.vaulttest.fixture.DoubleBackedEnvironment;
+import dev.vaulttest.fixture.DoubleKms;
+import dev.vaulttest.fixture.MockCluster;
+import dev.vaulttest.kms.KmsEmulator;
+import dev.vaulttest.kms.KmsProvider;
+import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.report.RecoveryMeasurement;
 import dev.vaulttest.testkit.FakeVaultCluster;
-import dev.vaulttest.testkit.SealKind;
 import dev.vaulttest.vault.KubernetesAuthConfig;
 import dev.vaulttest.vault.KubernetesRole;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Everything a chaos test needs without Docker: a seeded mock release, the Vault double bootstrapped to a working
- * raft cluster, controllers the mock lacks, the token authority, the environment, and {@link Chaos} with short
- * timeouts whose measurements are collected in {@link #measurements}.
+ * Everything a chaos test needs without Docker: the double-backed fixture (the library's real environment over
+ * fabric8's CRUD mock and the Vault double, brought up by the real factory) with a restartable cluster, what a
+ * real cluster adds around a release ({@link MockExtras}), the controllers chaos needs ({@link MockControllers}),
+ * the token side of the API server ({@link TokenAuthority}), and {@link Chaos} with short timeouts whose
+ * measurements are collected in {@link #measurements}.
  */
 final class ChaosWorld implements AutoCloseable {
 
@@ -26,45 +37,51 @@ final class ChaosWorld implements AutoCloseable {
 
     final KubernetesMockServer server;
     final KubernetesClient client;
+    final DoubleBackedEnvironment fixture;
+    final VaultEnvironment env;
     final FakeVaultCluster vault;
-    final MockRelease release;
+    final RestartableCluster cluster;
+    final MockExtras extras;
     final MockControllers controllers;
     final TokenAuthority tokens;
-    final FakeCluster cluster;
-    final Optional<FakeKms> kms;
-    final ChaosTestEnvironment env;
     final List<RecoveryMeasurement> measurements = new CopyOnWriteArrayList<>();
     final Chaos chaos;
 
-    private ChaosWorld(KubernetesMockServer server, KubernetesClient client, SealKind seal, String reclaimPolicy,
-            boolean restartable, boolean keyDisable) {
+    private ChaosWorld(KubernetesMockServer server, KubernetesClient client, SealSpec seal, String reclaimPolicy,
+            boolean restartable) {
         this.server = server;
         this.client = client;
-        this.vault = FakeVaultCluster.builder().nodes(3).seal(seal).start();
-        FakeVaultCluster.Bootstrap keys = vault.bootstrap(3, 2);
-        this.release = new MockRelease(client, 3, reclaimPolicy);
-        release.seed();
-        this.controllers = new MockControllers(client, vault, release);
-        this.tokens = new TokenAuthority(server, client, vault).serveTokenRequests("app", "vault", "default",
-                "app-v2");
-        this.cluster = new FakeCluster(client, restartable);
-        this.kms = seal == SealKind.AUTO_UNSEAL ? Optional.of(new FakeKms(vault, keyDisable)) : Optional.empty();
-        kms.ifPresent(k -> k.createKeyWithAlias(MockRelease.KMS_ALIAS));
-        this.env = new ChaosTestEnvironment(client, vault, cluster, kms.map(k -> k), keys);
+        RestartableCluster[] wrapped = new RestartableCluster[1];
+        this.fixture = DoubleBackedEnvironment.builder(client)
+                .spec(DoubleBackedEnvironment.spec().replicas(3).seal(seal).build())
+                .statefulSetController(false)
+                .cluster(c -> {
+                    wrapped[0] = new RestartableCluster(MockCluster.singleNodeK3s(c));
+                    return restartable ? wrapped[0] : MockCluster.singleNodeK3s(c);
+                })
+                .start();
+        this.cluster = wrapped[0];
+        this.env = fixture.environment();
+        this.vault = fixture.vault();
+        this.extras = new MockExtras(client, env.namespace(), reclaimPolicy);
+        extras.seed(statefulSet(), pods());
+        this.controllers = new MockControllers(client, vault, extras, env.namespace(), statefulSet(), pods());
+        this.tokens = new TokenAuthority(server, client, vault, env.namespace()).serveTokenRequests("app", "vault",
+                "default", "app-v2");
         this.chaos = Chaos.on(env, fastOptions().measurementListener(measurements::add).build());
     }
 
     static ChaosWorld shamir(KubernetesMockServer server, KubernetesClient client) {
-        return new ChaosWorld(server, client, SealKind.SHAMIR, "Retain", true, true);
+        return new ChaosWorld(server, client, SealSpec.defaults(), "Retain", true);
     }
 
     static ChaosWorld autoUnseal(KubernetesMockServer server, KubernetesClient client) {
-        return new ChaosWorld(server, client, SealKind.AUTO_UNSEAL, "Retain", true, true);
+        return new ChaosWorld(server, client, SealSpec.awsKms(KmsProvider.LOCALSTACK), "Retain", true);
     }
 
-    static ChaosWorld with(KubernetesMockServer server, KubernetesClient client, SealKind seal, String reclaimPolicy,
-            boolean restartable, boolean keyDisable) {
-        return new ChaosWorld(server, client, seal, reclaimPolicy, restartable, keyDisable);
+    static ChaosWorld with(KubernetesMockServer server, KubernetesClient client, SealSpec seal, String reclaimPolicy,
+            boolean restartable) {
+        return new ChaosWorld(server, client, seal, reclaimPolicy, restartable);
     }
 
     static ChaosOptions.Builder fastOptions() {
@@ -77,20 +94,59 @@ final class ChaosWorld implements AutoCloseable {
         return Chaos.on(env, options.measurementListener(measurements::add).build());
     }
 
+    /** Chaos over the same environment seen with another KMS emulator (for emulators that misbehave). */
+    Chaos chaosWithKms(KmsEmulator kms, ChaosOptions.Builder options) {
+        VaultEnvironment swapped = (VaultEnvironment) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {VaultEnvironment.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("kms") && method.getParameterCount() == 0) {
+                        return Optional.of(kms);
+                    }
+                    try {
+                        return method.invoke(env, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return Chaos.on(swapped, options.measurementListener(measurements::add).build());
+    }
+
+    String namespace() {
+        return env.namespace();
+    }
+
+    String statefulSet() {
+        return env.releaseName();
+    }
+
+    String pod(int ordinal) {
+        return env.releaseName() + "-" + ordinal;
+    }
+
+    List<String> pods() {
+        return env.nodes().stream().map(VaultNode::name).toList();
+    }
+
+    String leader() {
+        return vault.leader().orElseThrow().name();
+    }
+
+    DoubleKms kms() {
+        return fixture.kms().orElseThrow();
+    }
+
     /** Enables Kubernetes auth on the double with a role {@code app} binding service account {@code app}. */
     void kubernetesAuth() {
         var root = env.client();
         root.enableKubernetesAuth("kubernetes");
         root.configureKubernetesAuth("kubernetes", KubernetesAuthConfig.builder("https://10.43.0.1:443").build());
         root.writeKubernetesRole("kubernetes", KubernetesRole.builder("app").boundServiceAccountNames("app")
-                .boundServiceAccountNamespaces(MockRelease.NAMESPACE).policies("default").build());
+                .boundServiceAccountNamespaces(namespace()).policies("default").build());
     }
 
     @Override
     public void close() {
         controllers.close();
         tokens.close();
-        env.close();
-        vault.close();
+        fixture.close();
     }
 }

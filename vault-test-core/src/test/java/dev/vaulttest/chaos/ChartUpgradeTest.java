@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChartUpgradeTest {
 
     private static final String NEW_IMAGE = "hashicorp/vault:2.0.5";
+    private String oldImage;
     private static final UpgradeTarget TARGET = UpgradeTarget.values(ChartValues.builder()
             .set("server.image.tag=2.0.5").build());
 
@@ -39,6 +40,9 @@ class ChartUpgradeTest {
         upgrades.add(target);
         client.apps().statefulSets().inNamespace(env.namespace()).withName(env.releaseName()).edit(set -> {
             set.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(NEW_IMAGE);
+            if (set.getStatus() == null) {
+                set.setStatus(new io.fabric8.kubernetes.api.model.apps.StatefulSetStatus());
+            }
             set.getStatus().setUpdateRevision("rev2");
             return set;
         });
@@ -47,6 +51,8 @@ class ChartUpgradeTest {
     @BeforeEach
     void setUp() {
         world = ChaosWorld.shamir(server, client);
+        oldImage = client.apps().statefulSets().inNamespace(world.namespace()).withName(world.statefulSet()).get()
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
     }
 
     @AfterEach
@@ -76,14 +82,14 @@ class ChartUpgradeTest {
         });
         assertThat(upgrade.restartOrder()).hasSize(3).last().isEqualTo(leader);
         assertThat(upgrade.restartOrder().subList(0, 2)).isSorted().doesNotContain(leader);
-        assertThat(upgrade.imagesBefore().values()).extracting(PodImage::specImage).containsOnly(MockRelease.IMAGE);
+        assertThat(upgrade.imagesBefore().values()).extracting(PodImage::specImage).containsOnly(oldImage);
         assertThat(upgrade.imagesAfter().values()).extracting(PodImage::specImage).containsOnly(NEW_IMAGE);
         assertThat(upgrade.imagesAfter().values()).extracting(PodImage::runningImage)
                 .containsOnly(java.util.Optional.of(NEW_IMAGE));
         assertThat(upgrade.imagesAfter().values()).extracting(PodImage::revision)
                 .containsOnly(java.util.Optional.of("rev2"));
         assertThat(upgrade.templateImage()).isEqualTo(NEW_IMAGE);
-        assertThat(upgrade.restartedPods()).containsExactlyInAnyOrder("vault-0", "vault-1", "vault-2");
+        assertThat(upgrade.restartedPods()).containsExactlyInAnyOrderElementsOf(world.pods());
         assertThat(world.env.client().getSecret("secret", "app/db").orElseThrow().data())
                 .containsEntry("password", "s3cr3t");
         upgrade.recovery().awaitWithin(RecoveryProbe.readyGate(), Duration.ofSeconds(5));
@@ -98,7 +104,7 @@ class ChartUpgradeTest {
         assertThat(upgrade.restartOrder()).isEmpty();
         assertThat(upgrade.restartedPods()).isEmpty();
         assertThat(upgrade.templateImage()).isEqualTo(NEW_IMAGE);
-        assertThat(upgrade.imagesAfter().values()).extracting(PodImage::specImage).containsOnly(MockRelease.IMAGE);
+        assertThat(upgrade.imagesAfter().values()).extracting(PodImage::specImage).containsOnly(oldImage);
         assertThat(upgrade.imagesAfter()).isEqualTo(upgrade.imagesBefore());
         assertThat(upgrade.verification().observed()).contains("template image " + NEW_IMAGE);
     }
@@ -122,8 +128,10 @@ class ChartUpgradeTest {
         assertThatThrownBy(() -> chaos.upgradeHelmOnly(UpgradeTarget.of(ChartSource.directory(chart), ChartValues
                 .builder().set("server.image.tag=2.0.5").build())))
                 .isInstanceOf(dev.vaulttest.VaultTestException.class)
-                .hasMessageContaining("helm upgrade of release vault in vault-ns to chart")
-                .hasMessageContaining("has no deployed releases");
+                .hasMessageContaining("helm upgrade of release " + world.env.releaseName() + " in " + world.namespace()
+                        + " to chart")
+                .hasMessageContaining("mini-vault with new values failed: ")
+                .hasCauseInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.NodeRole;
-import dev.vaulttest.testkit.SealKind;
+import dev.vaulttest.kms.SealSpec;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true, https = false)
 class ClusterRebootTest {
-
-    private static final List<String> NODES = List.of("vault-0", "vault-1", "vault-2");
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -32,13 +29,13 @@ class ClusterRebootTest {
 
     /** What a k3s restart does to the fakes: every Vault process dies, and comes back with a restarted container. */
     private void rebootRestartsVault(boolean containersRestart) {
-        world.cluster.onStop(() -> NODES.forEach(world.vault::stop));
+        world.cluster.onStop(() -> world.pods().forEach(world.vault::stop));
         world.cluster.onStart(() -> {
-            NODES.forEach(world.vault::start);
+            world.pods().forEach(world.vault::start);
             if (containersRestart) {
-                for (int i = 0; i < NODES.size(); i++) {
-                    Pod pod = client.pods().inNamespace(MockRelease.NAMESPACE).withName(NODES.get(i)).get();
-                    world.release.markRunning(pod, MockRelease.IMAGE, 1, i);
+                for (String name : world.pods()) {
+                    Pod pod = client.pods().inNamespace(world.namespace()).withName(name).get();
+                    world.extras.markRunning(pod, 1);
                 }
             }
         });
@@ -76,13 +73,13 @@ class ClusterRebootTest {
         Chaos impatient = world.chaos(ChaosWorld.fastOptions().faultTimeout(Duration.ofMillis(300)));
 
         assertThatThrownBy(impatient::rebootCluster).isInstanceOf(FaultNotEffectiveException.class)
-                .hasMessageContaining("every Vault pod [vault-0, vault-1, vault-2] restarted by the reboot")
+                .hasMessageContaining("every Vault pod " + world.pods() + " restarted by the reboot")
                 .hasMessageContaining("restarts 0");
     }
 
     @Test
     void aClusterThatCannotRestartIsRefused() {
-        world = ChaosWorld.with(server, client, SealKind.SHAMIR, "Retain", false, true);
+        world = ChaosWorld.with(server, client, SealSpec.defaults(), "Retain", false);
 
         assertThatThrownBy(() -> world.chaos.rebootCluster()).isInstanceOf(ChaosPreconditionException.class)
                 .hasMessageContaining("cannot be stopped and started");

@@ -35,6 +35,13 @@ final class FakeKms implements KmsEmulator {
         start(0);
     }
 
+    /** A double whose outage does not reach the Vault double (for tests of the verification only). */
+    FakeKms(boolean keyDisable) {
+        this.vault = null;
+        this.keyDisable = keyDisable;
+        start(0);
+    }
+
     private void start(int wantedPort) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), wantedPort), 10);
@@ -98,7 +105,9 @@ final class FakeKms implements KmsEmulator {
         if (reachable) {
             server.stop(0);
             reachable = false;
-            vault.setKmsReachable(false);
+            if (vault != null) {
+                vault.setKmsReachable(false);
+            }
         }
     }
 
@@ -111,7 +120,9 @@ final class FakeKms implements KmsEmulator {
         if (!reachable) {
             start(port);
             reachable = true;
-            vault.setKmsReachable(true);
+            if (vault != null) {
+                vault.setKmsReachable(true);
+            }
         }
     }
 

@@ -3,10 +3,10 @@ package dev.vaulttest.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vaulttest.NodeRole;
+import dev.vaulttest.fixture.DoubleKms;
 import dev.vaulttest.report.RecoveryMeasurement;
 import dev.vaulttest.testkit.NodeState;
-import dev.vaulttest.testkit.SealKind;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -20,45 +20,66 @@ class KmsChaosTest {
     KubernetesMockServer server;
     KubernetesClient client;
     private ChaosWorld world;
+    private FakeKms fake;
 
     @AfterEach
     void tearDown() {
+        if (fake != null) {
+            fake.close();
+        }
         if (world != null) {
             world.close();
         }
     }
 
     @Test
-    void anOutageKeepsARestartedNodeDownUntilClosedAndRunningNodesServing() {
+    void anOutageKeepsARestartedNodeDownUntilClosedWhileRunningNodesServe() {
         world = ChaosWorld.autoUnseal(server, client);
-        FakeKms kms = world.kms.orElseThrow();
+        DoubleKms kms = world.kms();
+        String pod = world.pod(1);
 
         try (Disruption outage = world.chaos.kmsOutage()) {
             assertThat(outage.kind()).isEqualTo("kms-outage");
             assertThat(kms.isReachable()).isFalse();
-            assertThat(outage.verification().observed()).contains("did not answer");
-            client.pods().inNamespace(MockRelease.NAMESPACE).withName("vault-1").delete();
+            // the fixture's emulator has no real endpoint, so its own state is what is verified
+            assertThat(outage.verification().observed()).contains("reports itself unreachable");
+            client.pods().inNamespace(world.namespace()).withName(pod).delete();
 
-            RecoveryMeasurement broken = outage.recovery().staysBrokenFor(RecoveryProbe.unsealed("vault-1"),
+            RecoveryMeasurement broken = outage.recovery().staysBrokenFor(RecoveryProbe.unsealed(pod),
                     Duration.ofSeconds(1));
 
             assertThat(broken.outcome()).isEqualTo(RecoveryMeasurement.Outcome.STAYED_BROKEN_AS_EXPECTED);
-            assertThat(world.vault.node("vault-1").state()).isEqualTo(NodeState.CRASH_LOOPING);
+            assertThat(world.vault.node(pod).state()).isEqualTo(NodeState.CRASH_LOOPING);
             assertThat(world.env.snapshot().active()).isPresent();
             outage.close();
             assertThat(outage.healedAt()).isPresent();
             assertThat(kms.isReachable()).isTrue();
-            RecoveryMeasurement back = outage.recovery().awaitWithin(RecoveryProbe.unsealed("vault-1"),
+            RecoveryMeasurement back = outage.recovery().awaitWithin(RecoveryProbe.unsealed(pod),
                     Duration.ofSeconds(10));
             assertThat(back.healedAt()).isEqualTo(outage.healedAt());
         }
     }
 
     @Test
+    void anEmulatorWithARealEndpointIsVerifiedOverHttpBothWays() {
+        world = ChaosWorld.autoUnseal(server, client);
+        fake = new FakeKms(true);
+        Chaos chaos = world.chaosWithKms(fake, ChaosWorld.fastOptions());
+
+        Disruption outage = chaos.kmsOutage();
+
+        assertThat(outage.verification().observed()).contains(fake.endpointForHost().toString())
+                .contains("did not answer");
+        outage.close();
+        assertThat(fake.isReachable()).isTrue();
+    }
+
+    @Test
     void anEmulatorThatStillAnswersIsReported() {
         world = ChaosWorld.autoUnseal(server, client);
-        world.kms.orElseThrow().ignoreUnreachable = true;
-        Chaos impatient = world.chaos(ChaosWorld.fastOptions().faultTimeout(Duration.ofMillis(300)));
+        fake = new FakeKms(true);
+        fake.ignoreUnreachable = true;
+        Chaos impatient = world.chaosWithKms(fake, ChaosWorld.fastOptions().faultTimeout(Duration.ofMillis(300)));
 
         assertThatThrownBy(impatient::kmsOutage).isInstanceOf(FaultNotEffectiveException.class)
                 .hasMessageContaining("not answering").hasMessageContaining("answered HTTP 400");
@@ -67,10 +88,11 @@ class KmsChaosTest {
     }
 
     @Test
-    void aDisabledKeyIsFoundInTheSealStanzaAndEnabledAgainOnClose() {
+    void theSealsKeyIsFoundInTheReleaseAndEnabledAgainOnClose() {
         world = ChaosWorld.autoUnseal(server, client);
-        FakeKms kms = world.kms.orElseThrow();
-        String keyId = kms.createKeyWithAlias(MockRelease.KMS_ALIAS);
+        DoubleKms kms = world.kms();
+        String alias = kms.aliases().keySet().iterator().next();
+        String keyId = kms.aliases().get(alias);
 
         try (Disruption disabled = world.chaos.disableKmsKey()) {
             assertThat(disabled.target()).isEqualTo("kms-key/" + keyId);
@@ -83,29 +105,34 @@ class KmsChaosTest {
     @Test
     void theKeyVariableOnTheVaultContainerWinsOverTheStanza() {
         world = ChaosWorld.autoUnseal(server, client);
-        FakeKms kms = world.kms.orElseThrow();
+        DoubleKms kms = world.kms();
         String other = kms.createKeyWithAlias("alias/other");
-        client.apps().statefulSets().inNamespace(MockRelease.NAMESPACE).withName("vault").edit(set -> {
+        client.apps().statefulSets().inNamespace(world.namespace()).withName(world.statefulSet()).edit(set -> {
+            set.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().removeIf(e -> e.getName()
+                    .equals("VAULT_AWSKMS_SEAL_KEY_ID"));
             set.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
-                    .add(new io.fabric8.kubernetes.api.model.EnvVar("VAULT_AWSKMS_SEAL_KEY_ID", other, null));
+                    .add(new EnvVar("VAULT_AWSKMS_SEAL_KEY_ID", other, null));
             return set;
         });
 
         Disruption disabled = world.chaos.disableKmsKey();
 
         assertThat(disabled.target()).isEqualTo("kms-key/" + other);
-        assertThat(kms.keyState(MockRelease.KMS_ALIAS)).isEqualTo("Enabled");
+        assertThat(kms.keyState(other)).isEqualTo("Disabled");
+        disabled.close();
     }
 
     @Test
     void aKeyThatStaysEnabledIsReported() {
         world = ChaosWorld.autoUnseal(server, client);
-        world.kms.orElseThrow().ignoreDisable = true;
-        Chaos impatient = world.chaos(ChaosWorld.fastOptions().faultTimeout(Duration.ofMillis(300)));
+        fake = new FakeKms(true);
+        fake.ignoreDisable = true;
+        String keyId = fake.createKeyWithAlias("alias/vault-unseal");
+        Chaos impatient = world.chaosWithKms(fake, ChaosWorld.fastOptions().faultTimeout(Duration.ofMillis(300)));
 
         assertThatThrownBy(() -> impatient.disableKmsKey("alias/vault-unseal"))
                 .isInstanceOf(FaultNotEffectiveException.class)
-                .hasMessageContaining("expected key key-1 in state Disabled, but saw key state Enabled");
+                .hasMessageContaining("expected key " + keyId + " in state Disabled, but saw key state Enabled");
     }
 
     @Test
@@ -120,10 +147,11 @@ class KmsChaosTest {
 
     @Test
     void disablingAKeyNeedsAnEmulatorThatCanDoIt() {
-        world = ChaosWorld.with(server, client, SealKind.AUTO_UNSEAL, "Retain", true, false);
+        world = ChaosWorld.autoUnseal(server, client);
+        fake = new FakeKms(false);
+        Chaos chaos = world.chaosWithKms(fake, ChaosWorld.fastOptions());
 
-        assertThatThrownBy(() -> world.chaos.disableKmsKey()).isInstanceOf(ChaosPreconditionException.class)
+        assertThatThrownBy(chaos::disableKmsKey).isInstanceOf(ChaosPreconditionException.class)
                 .hasMessageContaining("cannot disable keys");
-        assertThat(world.env.snapshot().nodesIn(NodeRole.ACTIVE)).hasSize(1);
     }
 }

@@ -11,10 +11,12 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +25,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the mock server lacks: a StatefulSet controller (recreates deleted Vault pods, restarting or wiping the
- * matching fake Vault node; releases claims held by pvc-protection; follows replica changes) and a kubelet for
- * canary pods (exit code from whether a NetworkPolicy selects the canary and whether policies are enforced).
+ * The controllers chaos needs and the double-backed fixture does not play (its own StatefulSet controller is off
+ * in chaos tests): a StatefulSet controller that recreates deleted Vault pods from their last spec and the
+ * StatefulSet's current template (restarting the matching double node, or wiping it when its claim was deleted
+ * and released), follows replica changes, and releases claims held by pvc-protection; and a kubelet for canary
+ * pods (the exit code follows from whether a NetworkPolicy selects the canary and whether policies are enforced).
+ * It polls rather than watches: open watches make the mock server slow to shut down.
  */
 final class MockControllers implements AutoCloseable {
 
@@ -33,7 +38,10 @@ final class MockControllers implements AutoCloseable {
 
     private final KubernetesClient client;
     private final FakeVaultCluster vault;
-    private final MockRelease release;
+    private final MockExtras extras;
+    private final String namespace;
+    private final String statefulSet;
+    private final Map<String, Pod> templates = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "mock-controllers");
         thread.setDaemon(true);
@@ -57,41 +65,44 @@ final class MockControllers implements AutoCloseable {
     /** Whether deleted Vault pods are recreated. */
     volatile boolean recreatePods = true;
     /** Canary destinations seen, in order. */
-    final List<String> canaryDestinations = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final Map<String, Integer> canaryExits = new ConcurrentHashMap<>();
+    final List<String> canaryDestinations = new CopyOnWriteArrayList<>();
 
-    MockControllers(KubernetesClient client, FakeVaultCluster vault, MockRelease release) {
+    MockControllers(KubernetesClient client, FakeVaultCluster vault, MockExtras extras, String namespace,
+            String statefulSet, List<String> pods) {
         this.client = client;
         this.vault = vault;
-        this.release = release;
-        this.lastReplicas = vault.nodes().size();
+        this.extras = extras;
+        this.namespace = namespace;
+        this.statefulSet = statefulSet;
+        for (String pod : pods) {
+            templates.put(pod, client.pods().inNamespace(namespace).withName(pod).get());
+        }
+        this.lastReplicas = replicas();
         executor.scheduleWithFixedDelay(this::poll, 0, 40, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * One round of the controllers. Polling rather than watching: watches keep WebSockets open that make the mock
-     * server slow to shut down.
-     */
     private void poll() {
         try {
-            Map<String, Pod> pods = new java.util.HashMap<>();
-            for (Pod pod : client.pods().inNamespace(MockRelease.NAMESPACE).list().getItems()) {
+            Map<String, Pod> pods = new HashMap<>();
+            for (Pod pod : client.pods().inNamespace(namespace).list().getItems()) {
                 pods.put(pod.getMetadata().getName(), pod);
                 Map<String, String> labels = pod.getMetadata().getLabels() == null ? Map.of()
                         : pod.getMetadata().getLabels();
                 if (labels.containsKey(Canary.CANARY_LABEL) && handledCanaries.add(pod.getMetadata().getUid())) {
                     runCanary(pod);
                 }
+                if (templates.containsKey(pod.getMetadata().getName())) {
+                    templates.put(pod.getMetadata().getName(), pod);
+                }
             }
             int replicas = replicas();
             if (replicas != lastReplicas) {
                 lastReplicas = replicas;
-                reconcileScale();
+                reconcileScale(pods, replicas);
             }
-            for (int i = 0; i < vault.nodes().size(); i++) {
-                String name = MockRelease.RELEASE + "-" + i;
+            for (String name : templates.keySet()) {
                 if (!pods.containsKey(name)) {
-                    reconcilePod(name);
+                    reconcilePod(name, replicas);
                 }
             }
         } catch (RuntimeException e) {
@@ -100,52 +111,65 @@ final class MockControllers implements AutoCloseable {
     }
 
     private int replicas() {
-        StatefulSet set = client.apps().statefulSets().inNamespace(MockRelease.NAMESPACE).withName(MockRelease.RELEASE)
-                .get();
+        StatefulSet set = client.apps().statefulSets().inNamespace(namespace).withName(statefulSet).get();
         return set.getSpec().getReplicas();
     }
 
-    private void reconcilePod(String name) {
-        try {
-            int ordinal = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
-            if (ordinal >= replicas()) {
-                if (stoppedNodes.add(name)) {
-                    vault.stop(name);
-                }
-                return;
+    private static int ordinal(String pod) {
+        return Integer.parseInt(pod.substring(pod.lastIndexOf('-') + 1));
+    }
+
+    private void reconcilePod(String name, int replicas) {
+        if (ordinal(name) >= replicas) {
+            if (stoppedNodes.add(name)) {
+                vault.stop(name);
             }
-            if (!recreatePods || client.pods().inNamespace(MockRelease.NAMESPACE).withName(name).get() != null) {
-                return;
-            }
-            PersistentVolumeClaim claim = client.persistentVolumeClaims().inNamespace(MockRelease.NAMESPACE)
-                    .withName("data-" + name).get();
-            if (claim != null && claim.getMetadata().getDeletionTimestamp() != null) {
-                if (claimsStuck) {
-                    return;
-                }
-                releaseClaim(claim);
-                release.createVolumeAndClaim(name, "pv-" + name + "-" + volumes.incrementAndGet());
-                vault.wipeStorage(name);
-            } else {
-                vault.restart(name);
-            }
-            StatefulSet set = client.apps().statefulSets().inNamespace(MockRelease.NAMESPACE)
-                    .withName(MockRelease.RELEASE).get();
-            String image = set.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
-            release.createPod(name, image, set.getStatus().getUpdateRevision(), 0);
-        } catch (RuntimeException e) {
-            System.err.println("mock StatefulSet controller failed on " + name + ": " + e);
+            return;
         }
+        if (!recreatePods) {
+            return;
+        }
+        PersistentVolumeClaim claim = client.persistentVolumeClaims().inNamespace(namespace).withName("data-" + name)
+                .get();
+        if (claim != null && claim.getMetadata().getDeletionTimestamp() != null) {
+            if (claimsStuck) {
+                return;
+            }
+            releaseClaim(claim);
+            extras.createVolumeAndClaim(name, "pv-" + name + "-" + volumes.incrementAndGet());
+            vault.wipeStorage(name);
+        } else if (stoppedNodes.remove(name)) {
+            vault.start(name);
+        } else {
+            vault.restart(name);
+        }
+        create(name);
+    }
+
+    /** Creates the pod again from its last spec with the StatefulSet's current template image and revision. */
+    private void create(String name) {
+        StatefulSet set = client.apps().statefulSets().inNamespace(namespace).withName(statefulSet).get();
+        String image = set.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+        String revision = set.getStatus() == null ? null : set.getStatus().getUpdateRevision();
+        Pod last = templates.get(name);
+        PodBuilder fresh = new PodBuilder(last).editMetadata().withUid(null).withResourceVersion(null)
+                .withCreationTimestamp(null).withDeletionTimestamp(null).withFinalizers(List.of()).endMetadata()
+                .withStatus(null);
+        fresh.editSpec().editFirstContainer().withImage(image).endContainer().endSpec();
+        if (revision != null) {
+            fresh.editMetadata().addToLabels("controller-revision-hash", revision).endMetadata();
+        }
+        Pod created = client.pods().inNamespace(namespace).resource(fresh.build()).create();
+        templates.put(name, extras.markRunning(created, 0));
     }
 
     private void releaseClaim(PersistentVolumeClaim claim) {
-        client.persistentVolumeClaims().inNamespace(MockRelease.NAMESPACE).withName(claim.getMetadata().getName())
-                .edit(c -> {
-                    c.getMetadata().setFinalizers(List.of());
-                    return c;
-                });
-        client.persistentVolumeClaims().inNamespace(MockRelease.NAMESPACE).withName(claim.getMetadata().getName())
-                .delete();
+        String name = claim.getMetadata().getName();
+        client.persistentVolumeClaims().inNamespace(namespace).withName(name).edit(c -> {
+            c.getMetadata().setFinalizers(List.of());
+            return c;
+        });
+        client.persistentVolumeClaims().inNamespace(namespace).withName(name).delete();
         String volumeName = claim.getSpec().getVolumeName();
         PersistentVolume volume = client.persistentVolumes().withName(volumeName).get();
         if (volume == null) {
@@ -159,22 +183,11 @@ final class MockControllers implements AutoCloseable {
         }
     }
 
-    private void reconcileScale() {
-        try {
-            int replicas = replicas();
-            for (int i = 0; i < vault.nodes().size(); i++) {
-                String name = MockRelease.RELEASE + "-" + i;
-                Pod pod = client.pods().inNamespace(MockRelease.NAMESPACE).withName(name).get();
-                if (i >= replicas && pod != null) {
-                    client.pods().inNamespace(MockRelease.NAMESPACE).withName(name).delete();
-                } else if (i < replicas && pod == null && recreatePods) {
-                    stoppedNodes.remove(name);
-                    vault.start(name);
-                    release.createPod(name, MockRelease.IMAGE, "rev1", 0);
-                }
+    private void reconcileScale(Map<String, Pod> pods, int replicas) {
+        for (String name : templates.keySet()) {
+            if (ordinal(name) >= replicas && pods.containsKey(name)) {
+                client.pods().inNamespace(namespace).withName(name).delete();
             }
-        } catch (RuntimeException e) {
-            System.err.println("mock StatefulSet controller failed to scale: " + e);
         }
     }
 
@@ -185,22 +198,21 @@ final class MockControllers implements AutoCloseable {
         String destination = url.find() ? url.group(1) : "?";
         canaryDestinations.add(destination);
         if (canaryImagePullFails) {
-            client.pods().inNamespace(MockRelease.NAMESPACE).resource(new PodBuilder(pod).withNewStatus()
+            client.pods().inNamespace(namespace).resource(new PodBuilder(pod).withNewStatus()
                     .withPhase("Pending").withContainerStatuses(new ContainerStatusBuilder().withName("canary")
                             .withNewState().withWaiting(new ContainerStateWaitingBuilder()
                                     .withReason("ImagePullBackOff").withMessage("pull access denied").build())
                             .endState().build()).endStatus().build()).updateStatus();
             return;
         }
-        boolean selected = client.network().v1().networkPolicies().inNamespace(MockRelease.NAMESPACE).list()
+        boolean selected = client.network().v1().networkPolicies().inNamespace(namespace).list()
                 .getItems().stream().map(NetworkPolicy::getSpec)
                 .anyMatch(spec -> spec.getPodSelector().getMatchLabels() != null
                         && id.equals(spec.getPodSelector().getMatchLabels().get(Canary.CANARY_LABEL)));
         boolean leaky = leakyDestinations.stream().anyMatch(destination::contains);
         boolean blocked = networkBroken || (selected && policiesEnforced && !leaky);
         int exit = blocked ? Canary.BLOCKED_EXIT : Canary.CONNECTED_EXIT;
-        canaryExits.put(pod.getMetadata().getName(), exit);
-        client.pods().inNamespace(MockRelease.NAMESPACE).resource(new PodBuilder(pod).withNewStatus()
+        client.pods().inNamespace(namespace).resource(new PodBuilder(pod).withNewStatus()
                 .withPhase(exit == 0 ? "Succeeded" : "Failed").withContainerStatuses(new ContainerStatusBuilder()
                         .withName("canary").withNewState().withNewTerminated().withExitCode(exit).endTerminated()
                         .endState().build()).endStatus().build()).updateStatus();

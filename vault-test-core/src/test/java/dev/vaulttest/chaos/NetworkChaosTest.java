@@ -31,11 +31,11 @@ class NetworkChaosTest {
     }
 
     private List<NetworkPolicy> policies() {
-        return client.network().v1().networkPolicies().inNamespace(MockRelease.NAMESPACE).list().getItems();
+        return client.network().v1().networkPolicies().inNamespace(world.namespace()).list().getItems();
     }
 
     private List<String> canaryPods() {
-        return client.pods().inNamespace(MockRelease.NAMESPACE).withLabel(Canary.CANARY_LABEL).list().getItems()
+        return client.pods().inNamespace(world.namespace()).withLabel(Canary.CANARY_LABEL).list().getItems()
                 .stream().map(p -> p.getMetadata().getName()).toList();
     }
 
@@ -49,7 +49,7 @@ class NetworkChaosTest {
             assertThat(policies()).extracting(p -> p.getMetadata().getName()).containsExactly("vt-block-apiserver");
             NetworkPolicy policy = policies().get(0);
             assertThat(policy.getSpec().getPodSelector().getMatchLabels())
-                    .containsEntry("app.kubernetes.io/instance", "vault").containsEntry("component", "server");
+                    .containsEntry("app.kubernetes.io/instance", world.env.releaseName()).containsEntry("component", "server");
             assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Egress");
             List<NetworkPolicyEgressRule> egress = policy.getSpec().getEgress();
             assertThat(egress).hasSize(3);
@@ -61,7 +61,7 @@ class NetworkChaosTest {
                     "https://10.43.0.1:443/", "https://10.43.0.1:443/");
             assertThat(blocked.verification().observed()).contains("could not connect to https://10.43.0.1:443/");
             assertThat(blocked.note()).contains("existing connections survive");
-            assertThat(blocked.selectedNodes()).containsExactly("vault-0", "vault-1", "vault-2");
+            assertThat(blocked.selectedNodes()).containsExactlyElementsOf(world.pods());
             assertThat(canaryPods()).isEmpty();
             assertThat(policies()).hasSize(1);
         }
@@ -100,13 +100,14 @@ class NetworkChaosTest {
     @Test
     void aPolicyWhoseDestinationStaysReachableIsDeletedAndReported() {
         world = ChaosWorld.autoUnseal(server, client);
-        world.controllers.leakyDestinations.add("172.18.0.5:4566");
+        String kms = world.kms().endpointForPods().toString();
+        world.controllers.leakyDestinations.add(kms);
 
         assertThatThrownBy(() -> world.chaos.network().blockKms())
                 .isInstanceOf(FaultNotEffectiveException.class)
                 .isNotInstanceOf(NetworkPolicyNotEnforcedException.class)
-                .hasMessageContaining("unable to open a connection to http://172.18.0.5:4566/")
-                .hasMessageContaining("connected to http://172.18.0.5:4566/")
+                .hasMessageContaining("unable to open a connection to " + kms)
+                .hasMessageContaining("connected to " + kms)
                 .hasMessageContaining("do not block the KMS emulator");
         assertThat(policies()).isEmpty();
     }
@@ -119,7 +120,7 @@ class NetworkChaosTest {
 
         NetworkPolicy policy = policies().get(0);
         assertThat(policy.getSpec().getEgress().get(2).getTo().get(0).getIpBlock().getExcept())
-                .containsExactly("172.18.0.5/32");
+                .containsExactly(world.kms().endpointForPods().getHost() + "/32");
         assertThat(blocked.target()).isEqualTo("networkpolicy/vt-block-kms");
     }
 
@@ -127,23 +128,23 @@ class NetworkChaosTest {
     void aPartitionCutsEachSideOffFromTheOther() {
         world = ChaosWorld.shamir(server, client);
 
-        try (BlockingPolicy partition = world.chaos.network().partition("vault-2")) {
+        try (BlockingPolicy partition = world.chaos.network().partition(world.pod(2))) {
             assertThat(partition.kind()).isEqualTo("raft-partition");
             assertThat(partition.policyNames()).containsExactly("vt-partition-a", "vt-partition-b");
             NetworkPolicy a = policies().stream().filter(p -> p.getMetadata().getName().equals("vt-partition-a"))
                     .findFirst().orElseThrow();
             assertThat(a.getSpec().getPodSelector().getMatchExpressions()).extracting(LabelSelectorRequirement::getValues)
-                    .containsExactly(List.of("vault-2"));
+                    .containsExactly(List.of(world.pod(2)));
             LabelSelectorRequirement notIn = a.getSpec().getEgress().get(1).getTo().get(0).getPodSelector()
                     .getMatchExpressions().get(0);
             assertThat(notIn.getOperator()).isEqualTo("NotIn");
-            assertThat(notIn.getValues()).containsExactly("vault-0", "vault-1");
+            assertThat(notIn.getValues()).containsExactly(world.pod(0), world.pod(1));
             assertThat(a.getSpec().getEgress().get(2).getTo().get(0).getIpBlock().getExcept())
                     .containsExactly(ClusterAddresses.K3S_DEFAULT_POD_CIDR);
             // each side's canary tries the other side's cluster port
             assertThat(world.controllers.canaryDestinations).contains("https://10.42.0.10:8201/",
                     "https://10.42.0.12:8201/");
-            assertThat(partition.selectedNodes()).containsExactly("vault-2");
+            assertThat(partition.selectedNodes()).containsExactly(world.pod(2));
         }
         assertThat(policies()).isEmpty();
     }
@@ -151,13 +152,13 @@ class NetworkChaosTest {
     @Test
     void restartingTheSelectedPodsRestartsTheNamedSideOfAPartition() {
         world = ChaosWorld.shamir(server, client);
-        BlockingPolicy partition = world.chaos.network().partition("vault-1");
-        String before = client.pods().inNamespace(MockRelease.NAMESPACE).withName("vault-1").get().getMetadata()
+        BlockingPolicy partition = world.chaos.network().partition(world.pod(1));
+        String before = client.pods().inNamespace(world.namespace()).withName(world.pod(1)).get().getMetadata()
                 .getUid();
 
         PodDeletion restarted = partition.restartSelectedPods(Grace.IMMEDIATE);
 
-        assertThat(restarted.deletedPods()).extracting(DeletedPod::name).containsExactly("vault-1");
+        assertThat(restarted.deletedPods()).extracting(DeletedPod::name).containsExactly(world.pod(1));
         assertThat(restarted.deletedPods().get(0).oldUid()).isEqualTo(before);
         assertThat(policies()).hasSize(2);
         partition.close();
@@ -168,7 +169,7 @@ class NetworkChaosTest {
     void aPartitionNeedsNodesOnBothSides() {
         world = ChaosWorld.shamir(server, client);
 
-        assertThatThrownBy(() -> world.chaos.network().partition("vault-0", "vault-1", "vault-2"))
+        assertThatThrownBy(() -> world.chaos.network().partition(world.pods().toArray(String[]::new)))
                 .isInstanceOf(ChaosPreconditionException.class).hasMessageContaining("needs nodes on both sides");
         assertThatThrownBy(() -> world.chaos.network().partition("vault-7"))
                 .isInstanceOf(ChaosPreconditionException.class).hasMessageContaining("No Vault node named 'vault-7'");
@@ -179,7 +180,7 @@ class NetworkChaosTest {
     void aCustomPolicyBlocksWhatItNamesAndChecksItsOwnDestination() {
         world = ChaosWorld.shamir(server, client);
 
-        try (BlockingPolicy custom = world.chaos.network().policy("vt-block-db").forNodes("vault-0")
+        try (BlockingPolicy custom = world.chaos.network().policy("vt-block-db").forNodes(world.pod(0))
                 .blockEgressTo("10.0.0.7").allowDns(false).verifyBlocked(URI.create("http://10.0.0.7:5432/"))
                 .apply()) {
             NetworkPolicy policy = policies().get(0);
@@ -188,7 +189,7 @@ class NetworkChaosTest {
             assertThat(policy.getSpec().getEgress().get(1).getTo().get(0).getIpBlock().getExcept())
                     .containsExactly("10.0.0.7/32");
             assertThat(world.controllers.canaryDestinations).last().isEqualTo("http://10.0.0.7:5432/");
-            assertThat(custom.selectedNodes()).containsExactly("vault-0");
+            assertThat(custom.selectedNodes()).containsExactly(world.pod(0));
         }
     }
 

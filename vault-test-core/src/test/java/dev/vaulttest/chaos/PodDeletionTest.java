@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.NodeRole;
+import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.report.RecoveryMeasurement;
-import dev.vaulttest.testkit.SealKind;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +30,17 @@ class PodDeletionTest {
     }
 
     private String uid(String pod) {
-        return client.pods().inNamespace(MockRelease.NAMESPACE).withName(pod).get().getMetadata().getUid();
+        return client.pods().inNamespace(world.namespace()).withName(pod).get().getMetadata().getUid();
+    }
+
+    private List<String> uids() {
+        return world.pods().stream().map(this::uid).toList();
     }
 
     @Test
     void deletingTheActiveNodeWaitsUntilTheOldPodIsGoneAndTimesTheNewLeader() {
         world = ChaosWorld.shamir(server, client);
-        String leader = world.vault.leader().orElseThrow().name();
+        String leader = world.leader();
         String oldUid = uid(leader);
 
         try (PodDeletion deletion = world.chaos.deletePods(PodTarget.active(), Grace.IMMEDIATE)) {
@@ -44,7 +48,7 @@ class PodDeletionTest {
                 assertThat(pod.name()).isEqualTo(leader);
                 assertThat(pod.roleBefore()).isEqualTo(NodeRole.ACTIVE);
                 assertThat(pod.oldUid()).isEqualTo(oldUid);
-                assertThat(pod.newUid()).isNotEqualTo(java.util.Optional.of(oldUid));
+                assertThat(pod.newUid()).isNotEqualTo(Optional.of(oldUid));
             });
             assertThat(deletion.verification().expected()).contains(leader).contains("gone");
 
@@ -67,7 +71,7 @@ class PodDeletionTest {
     @Test
     void underAutoUnsealTheDeletedLeaderRejoinsUnsealed() {
         world = ChaosWorld.autoUnseal(server, client);
-        String leader = world.vault.leader().orElseThrow().name();
+        String leader = world.leader();
 
         try (PodDeletion deletion = world.chaos.deleteActive()) {
             deletion.recovery().awaitWithin(RecoveryProbe.unsealed(leader), Duration.ofSeconds(10));
@@ -79,7 +83,7 @@ class PodDeletionTest {
     @Test
     void deletingAllStandbysLeavesTheActiveNodeAlone() {
         world = ChaosWorld.shamir(server, client);
-        String leader = world.vault.leader().orElseThrow().name();
+        String leader = world.leader();
         String leaderUid = uid(leader);
 
         try (PodDeletion deletion = world.chaos.deletePods(PodTarget.allStandbys(), Grace.GRACEFUL)) {
@@ -93,8 +97,8 @@ class PodDeletionTest {
     @Test
     void deletingOneStandbyPicksTheFirstByName() {
         world = ChaosWorld.shamir(server, client);
-        List<String> standbys = world.env.snapshot().nodesIn(NodeRole.STANDBY).stream()
-                .map(dev.vaulttest.NodeSnapshot::name).sorted().toList();
+        List<String> standbys = world.env.snapshot().nodesIn(NodeRole.STANDBY).stream().map(NodeSnapshot::name)
+                .sorted().toList();
 
         PodDeletion deletion = world.chaos.deleteStandby();
 
@@ -102,33 +106,32 @@ class PodDeletionTest {
     }
 
     @Test
-    void deletingAllPodsByNameOrAllReplacesEveryUid() {
+    void deletingAllPodsReplacesEveryUid() {
         world = ChaosWorld.shamir(server, client);
-        List<String> before = List.of(uid("vault-0"), uid("vault-1"), uid("vault-2"));
+        List<String> before = uids();
 
         PodDeletion deletion = world.chaos.deletePods(PodTarget.all(), Grace.IMMEDIATE);
 
         assertThat(deletion.deletedPods()).extracting(DeletedPod::oldUid).containsExactlyElementsOf(before);
-        world.controllers.sync();
         deletion.recovery().awaitWithin(RecoveryProbe.of("three pods", s -> s.nodes().stream()
                 .allMatch(n -> n.podUid().isPresent())), Duration.ofSeconds(10));
-        assertThat(List.of(uid("vault-0"), uid("vault-1"), uid("vault-2"))).doesNotContainAnyElementsOf(before);
+        assertThat(uids()).doesNotContainAnyElementsOf(before);
     }
 
     @Test
     void aPodHeldByAFinalizerIsReportedAsNotEffectiveWithWhatWasSeen() {
         world = ChaosWorld.shamir(server, client);
-        client.pods().inNamespace(MockRelease.NAMESPACE).withName("vault-1").edit(pod -> {
-            pod.getMetadata().setFinalizers(List.of("example.com/hold"));
-            return pod;
+        String pod = world.pod(1);
+        client.pods().inNamespace(world.namespace()).withName(pod).edit(p -> {
+            p.getMetadata().setFinalizers(List.of("example.com/hold"));
+            return p;
         });
-
         Chaos impatient = world.chaos(ChaosWorld.fastOptions().faultTimeout(Duration.ofSeconds(1)));
 
-        assertThatThrownBy(() -> impatient.deletePods(PodTarget.named("vault-1"), Grace.IMMEDIATE))
+        assertThatThrownBy(() -> impatient.deletePods(PodTarget.named(pod), Grace.IMMEDIATE))
                 .isInstanceOf(FaultNotEffectiveException.class)
-                .hasMessageContaining("delete-pod on pod/vault-1 did not take effect")
-                .hasMessageContaining("vault-1 still there")
+                .hasMessageContaining("delete-pod on pod/" + pod + " did not take effect")
+                .hasMessageContaining(pod + " still there")
                 .hasMessageContaining("example.com/hold")
                 .satisfies(e -> assertThat(((FaultNotEffectiveException) e).measurement().outcome())
                         .isEqualTo(RecoveryMeasurement.Outcome.FAULT_NOT_EFFECTIVE));
@@ -138,18 +141,14 @@ class PodDeletionTest {
 
     @Test
     void aTargetThatDoesNotExistChangesNothing() {
-        world = ChaosWorld.with(server, client, SealKind.SHAMIR, "Retain", true, true);
-        for (String node : List.of("vault-0", "vault-1", "vault-2")) {
-            world.vault.restart(node); // Shamir: every node comes back sealed, so there is no standby
-        }
-        List<String> uids = List.of(uid("vault-0"), uid("vault-1"), uid("vault-2"));
+        world = ChaosWorld.shamir(server, client);
+        world.pods().forEach(world.vault::restart); // Shamir: every node comes back sealed, so there is no standby
+        List<String> uids = uids();
 
         assertThatThrownBy(() -> world.chaos.deletePods(PodTarget.aStandby(), Grace.GRACEFUL))
                 .isInstanceOf(ChaosPreconditionException.class).hasMessageContaining("No pod matches 'a standby'");
         assertThatThrownBy(() -> world.chaos.deletePod("vault-9"))
                 .isInstanceOf(ChaosPreconditionException.class).hasMessageContaining("No Vault node named 'vault-9'");
-        assertThat(List.of(uid("vault-0"), uid("vault-1"), uid("vault-2"))).isEqualTo(uids);
-        assertThat(client.pods().inNamespace(MockRelease.NAMESPACE).list().getItems()).extracting(Pod::getMetadata)
-                .hasSize(3);
+        assertThat(uids()).isEqualTo(uids);
     }
 }

@@ -139,7 +139,7 @@ class RecoveryTest {
         assertThat(RecoveryProbe.allUnsealed().observe(env).holds()).isTrue();
         assertThat(RecoveryProbe.readyGate().observe(env).holds()).isTrue();
         assertThat(RecoveryProbe.inRole(leader, NodeRole.ACTIVE).observe(env).holds()).isTrue();
-        String leaderUid = client.pods().inNamespace(MockRelease.NAMESPACE).withName(leader).get().getMetadata()
+        String leaderUid = client.pods().inNamespace(world.namespace()).withName(leader).get().getMetadata()
                 .getUid();
         assertThat(RecoveryProbe.newLeader(leader, leaderUid).observe(env).holds()).isFalse();
         assertThat(RecoveryProbe.newLeader(leader, "uid-of-a-deleted-pod").observe(env).holds()).isTrue();

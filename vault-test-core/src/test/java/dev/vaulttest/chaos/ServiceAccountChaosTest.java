@@ -34,12 +34,12 @@ class ServiceAccountChaosTest {
     }
 
     private String saUid(String name) {
-        return client.serviceAccounts().inNamespace(MockRelease.NAMESPACE).withName(name).get().getMetadata().getUid();
+        return client.serviceAccounts().inNamespace(world.namespace()).withName(name).get().getMetadata().getUid();
     }
 
     @Test
     void rotatingASecretBoundTokenRevokesTheOldOneAndVaultAgreesWithKubernetes() {
-        ServiceAccountToken old = accounts.issueToken(TokenSpec.forAccount(MockRelease.NAMESPACE, "app")
+        ServiceAccountToken old = accounts.issueToken(TokenSpec.forAccount(world.namespace(), "app")
                 .withBinding(TokenBinding.secret()));
         assertThat(old.boundObjectName()).hasValueSatisfying(n -> assertThat(n).startsWith("vt-token-anchor-"));
         assertThat(old.toString()).doesNotContain(old.jwt().reveal()).contains("jwt=<redacted>");
@@ -49,7 +49,7 @@ class ServiceAccountChaosTest {
             assertThat(rotation.newToken().jwt()).isNotEqualTo(old.jwt());
             assertThat(rotation.verification().observed()).contains("old token: Kubernetes rejects it")
                     .contains("new token: Kubernetes accepts it");
-            assertThat(client.secrets().inNamespace(MockRelease.NAMESPACE).withName(old.boundObjectName().get())
+            assertThat(client.secrets().inNamespace(world.namespace()).withName(old.boundObjectName().get())
                     .get()).isNull();
 
             LoginChecks logins = rotation.checkLogins("app").requireAllAsExpected();
@@ -76,9 +76,9 @@ class ServiceAccountChaosTest {
 
     @Test
     void aPodBoundTokenStaysValidWhileItsPodLives() {
-        ServiceAccountToken old = accounts.issueToken(TokenSpec.forAccount(MockRelease.NAMESPACE, "app")
-                .withBinding(TokenBinding.pod("vault-0")));
-        assertThat(old.boundObjectUid()).contains(client.pods().inNamespace(MockRelease.NAMESPACE).withName("vault-0")
+        ServiceAccountToken old = accounts.issueToken(TokenSpec.forAccount(world.namespace(), "app")
+                .withBinding(TokenBinding.pod(world.pod(0))));
+        assertThat(old.boundObjectUid()).contains(client.pods().inNamespace(world.namespace()).withName(world.pod(0))
                 .get().getMetadata().getUid());
 
         TokenRotation rotation = accounts.rotateToken(old);
@@ -90,7 +90,7 @@ class ServiceAccountChaosTest {
     @Test
     void aRotationKubernetesDoesNotHonourIsReportedAsNotEffective() {
         world.tokens.ignoreBindings = true;
-        ServiceAccountToken old = accounts.issueToken(TokenSpec.forAccount(MockRelease.NAMESPACE, "app")
+        ServiceAccountToken old = accounts.issueToken(TokenSpec.forAccount(world.namespace(), "app")
                 .withBinding(TokenBinding.secret()));
         Chaos impatient = world.chaos(ChaosWorld.fastOptions().faultTimeout(Duration.ofMillis(500)));
 
@@ -123,7 +123,7 @@ class ServiceAccountChaosTest {
         assertThat(recreation.oldUid()).isEqualTo(oldUid);
         assertThat(recreation.newUid()).isEqualTo(saUid("app")).isNotEqualTo(oldUid);
         assertThat(recreation.usedByVault()).isFalse();
-        assertThat(client.serviceAccounts().inNamespace(MockRelease.NAMESPACE).withName("app").get().getMetadata()
+        assertThat(client.serviceAccounts().inNamespace(world.namespace()).withName("app").get().getMetadata()
                 .getLabels()).containsEntry("team", "platform");
         world.tokens.sync();
         ServiceAccountToken after = accounts.issueToken("app");
@@ -140,19 +140,19 @@ class ServiceAccountChaosTest {
 
         assertThat(recreation.usedByVault()).isTrue();
         assertThat(recreation.kind()).isEqualTo("recreate-sa");
-        assertThat(recreation.target()).isEqualTo("serviceaccount/vault-ns/vault");
+        assertThat(recreation.target()).isEqualTo("serviceaccount/" + world.namespace() + "/vault");
     }
 
     @Test
     void recreatingAMissingServiceAccountIsRefused() {
         assertThatThrownBy(() -> accounts.recreate("nobody")).isInstanceOf(ChaosPreconditionException.class)
-                .hasMessageContaining("vault-ns/nobody does not exist");
+                .hasMessageContaining(world.namespace() + "/nobody does not exist");
     }
 
     @Test
     void renamingTheAccountAWorkloadUsesBreaksTheRoleThatNamesTheOldOneUntilClosed() {
-        client.apps().deployments().inNamespace(MockRelease.NAMESPACE).resource(new DeploymentBuilder()
-                .withNewMetadata().withName("client").withNamespace(MockRelease.NAMESPACE).endMetadata()
+        client.apps().deployments().inNamespace(world.namespace()).resource(new DeploymentBuilder()
+                .withNewMetadata().withName("client").withNamespace(world.namespace()).endMetadata()
                 .withNewSpec().withNewSelector().addToMatchLabels("app", "client").endSelector()
                 .withNewTemplate().withNewMetadata().addToLabels("app", "client").endMetadata()
                 .withNewSpec().withServiceAccountName("app").addNewContainer().withName("c").withImage("busybox")
@@ -160,9 +160,9 @@ class ServiceAccountChaosTest {
 
         try (ServiceAccountRename rename = accounts.rename("app", "app-v2")) {
             assertThat(rename.switchedWorkloads()).containsExactly("deployment/client");
-            assertThat(client.apps().deployments().inNamespace(MockRelease.NAMESPACE).withName("client").get()
+            assertThat(client.apps().deployments().inNamespace(world.namespace()).withName("client").get()
                     .getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("app-v2");
-            assertThat(client.serviceAccounts().inNamespace(MockRelease.NAMESPACE).withName("app").get()).isNull();
+            assertThat(client.serviceAccounts().inNamespace(world.namespace()).withName("app").get()).isNull();
             world.tokens.sync();
             ServiceAccountToken renamed = rename.issueToken();
 
@@ -172,16 +172,16 @@ class ServiceAccountChaosTest {
             assertThat(logins.check("token 1").kubernetesSays()).contains("Kubernetes accepts it");
             assertThat(logins.check("token 1").vaultSays()).contains("service account name not authorized");
         }
-        assertThat(client.apps().deployments().inNamespace(MockRelease.NAMESPACE).withName("client").get().getSpec()
+        assertThat(client.apps().deployments().inNamespace(world.namespace()).withName("client").get().getSpec()
                 .getTemplate().getSpec().getServiceAccountName()).isEqualTo("app");
-        assertThat(client.serviceAccounts().inNamespace(MockRelease.NAMESPACE).withName("app").get()).isNotNull();
-        assertThat(client.serviceAccounts().inNamespace(MockRelease.NAMESPACE).withName("app-v2").get()).isNull();
+        assertThat(client.serviceAccounts().inNamespace(world.namespace()).withName("app").get()).isNotNull();
+        assertThat(client.serviceAccounts().inNamespace(world.namespace()).withName("app-v2").get()).isNull();
     }
 
     @Test
     void renamingOntoAnExistingAccountIsRefused() {
         assertThatThrownBy(() -> accounts.rename("app", "default")).isInstanceOf(ChaosPreconditionException.class)
                 .hasMessageContaining("already exists");
-        assertThat(client.serviceAccounts().inNamespace(MockRelease.NAMESPACE).withName("app").get()).isNotNull();
+        assertThat(client.serviceAccounts().inNamespace(world.namespace()).withName("app").get()).isNotNull();
     }
 }

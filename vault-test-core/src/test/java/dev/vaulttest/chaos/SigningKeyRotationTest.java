@@ -20,13 +20,14 @@ class SigningKeyRotationTest {
     KubernetesClient client;
     private ChaosWorld world;
     private FakeShell shell;
-    private final TokenSpec probe = TokenSpec.forAccount(MockRelease.NAMESPACE, "app");
+    private TokenSpec probe;
 
     @BeforeEach
     void setUp() {
         world = ChaosWorld.autoUnseal(server, client);
         world.kubernetesAuth();
         shell = new FakeShell(world.tokens);
+        probe = TokenSpec.forAccount(world.namespace(), "app");
         world.cluster.onStart(world.tokens::restart);
     }
 

@@ -27,13 +27,13 @@ class StatefulSetScaleTest {
     }
 
     private List<String> pods() {
-        return client.pods().inNamespace(MockRelease.NAMESPACE).list().getItems().stream()
+        return client.pods().inNamespace(world.namespace()).list().getItems().stream()
                 .map(Pod::getMetadata).map(m -> m.getName()).sorted().toList();
     }
 
     private int replicas() {
-        return client.apps().statefulSets().inNamespace(MockRelease.NAMESPACE).withName("vault").get().getSpec()
-                .getReplicas();
+        return client.apps().statefulSets().inNamespace(world.namespace()).withName(world.statefulSet()).get()
+                .getSpec().getReplicas();
     }
 
     @Test
@@ -43,15 +43,15 @@ class StatefulSetScaleTest {
         Disruption scale = world.chaos.scaleStatefulSet(1);
 
         assertThat(scale.kind()).isEqualTo("scale-statefulset");
-        assertThat(scale.target()).isEqualTo("statefulset/vault to 1");
+        assertThat(scale.target()).isEqualTo("statefulset/" + world.statefulSet() + " to 1");
         assertThat(replicas()).isEqualTo(1);
-        assertThat(pods()).containsExactly("vault-0");
-        assertThat(scale.verification().observed()).isEqualTo("pods [vault-0]");
+        assertThat(pods()).containsExactly(world.pod(0));
+        assertThat(scale.verification().observed()).isEqualTo("pods [" + world.pod(0) + "]");
 
         scale.close();
 
         assertThat(replicas()).isEqualTo(3);
-        assertThat(pods()).containsExactly("vault-0", "vault-1", "vault-2");
+        assertThat(pods()).containsExactlyElementsOf(world.pods());
         assertThat(scale.healedAt()).isPresent();
         scale.close();
         assertThat(replicas()).isEqualTo(3);
@@ -66,8 +66,8 @@ class StatefulSetScaleTest {
 
         assertThatThrownBy(() -> impatient.scaleStatefulSet(2))
                 .isInstanceOf(FaultNotEffectiveException.class)
-                .hasMessageContaining("expected exactly pods [vault-0, vault-1]")
-                .hasMessageContaining("saw pods [vault-0]");
+                .hasMessageContaining("expected exactly pods [" + world.pod(0) + ", " + world.pod(1) + "]")
+                .hasMessageContaining("saw pods [" + world.pod(0) + "]");
         assertThat(replicas()).isEqualTo(1);
     }
 

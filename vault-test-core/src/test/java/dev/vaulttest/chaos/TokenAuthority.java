@@ -36,6 +36,7 @@ final class TokenAuthority implements AutoCloseable {
             "k3s");
 
     private final KubernetesMockServer server;
+    private final String namespace;
     private final KubernetesClient client;
     private final FakeVaultCluster vault;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,8 +57,9 @@ final class TokenAuthority implements AutoCloseable {
     /** When set, a restart does not pick up the staged key (rotate-ca "worked" but k3s ignored it). */
     volatile boolean ignoreStagedKeys;
 
-    TokenAuthority(KubernetesMockServer server, KubernetesClient client, FakeVaultCluster vault) {
+    TokenAuthority(KubernetesMockServer server, KubernetesClient client, FakeVaultCluster vault, String namespace) {
         this.server = server;
+        this.namespace = namespace;
         this.client = client;
         this.vault = vault;
         trustedKids.add(signingKid);
@@ -73,9 +75,9 @@ final class TokenAuthority implements AutoCloseable {
      */
     private void poll() {
         try {
-            accountUids = uids(client.serviceAccounts().inNamespace(MockRelease.NAMESPACE).list().getItems());
-            secretUids = uids(client.secrets().inNamespace(MockRelease.NAMESPACE).list().getItems());
-            podUids = uids(client.pods().inNamespace(MockRelease.NAMESPACE).list().getItems());
+            accountUids = uids(client.serviceAccounts().inNamespace(namespace).list().getItems());
+            secretUids = uids(client.secrets().inNamespace(namespace).list().getItems());
+            podUids = uids(client.pods().inNamespace(namespace).list().getItems());
             refreshVault();
         } catch (RuntimeException e) {
             System.err.println("mock token authority: " + e);
@@ -100,7 +102,7 @@ final class TokenAuthority implements AutoCloseable {
     TokenAuthority serveTokenRequests(String... serviceAccounts) {
         for (String account : serviceAccounts) {
             server.expect().post()
-                    .withPath("/api/v1/namespaces/" + MockRelease.NAMESPACE + "/serviceaccounts/" + account + "/token")
+                    .withPath("/api/v1/namespaces/" + namespace + "/serviceaccounts/" + account + "/token")
                     .andReply(201, request -> tokenRequest(account, request.getUtf8Body())).always();
         }
         return this;
@@ -158,7 +160,7 @@ final class TokenAuthority implements AutoCloseable {
         Optional<String> problem = record == null ? Optional.of("token not issued by this cluster") : problem(record);
         if (problem.isEmpty()) {
             answer.withNewStatus().withAuthenticated(true).withNewUser()
-                    .withUsername("system:serviceaccount:" + MockRelease.NAMESPACE + ":" + record.account())
+                    .withUsername("system:serviceaccount:" + namespace + ":" + record.account())
                     .withUid(record.accountUid()).endUser().endStatus();
         } else {
             answer.withNewStatus().withAuthenticated(false).withError(problem.get()).endStatus();
@@ -188,7 +190,7 @@ final class TokenAuthority implements AutoCloseable {
     private void refreshVault() {
         issued.forEach((jwt, record) -> {
             if (problem(record).isEmpty()) {
-                vault.kubernetes().registerToken(jwt, MockRelease.NAMESPACE, record.account());
+                vault.kubernetes().registerToken(jwt, namespace, record.account());
             } else {
                 vault.kubernetes().revokeToken(jwt);
             }
@@ -205,9 +207,9 @@ final class TokenAuthority implements AutoCloseable {
         String payload = "{\"aud\":[" + audiences.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(","))
                 + "],\"exp\":" + expires.getEpochSecond() + ",\"iat\":" + now
                 + ",\"iss\":\"https://kubernetes.default.svc.cluster.local\",\"jti\":\"" + java.util.UUID.randomUUID()
-                + "\",\"kubernetes.io\":{\"namespace\":\"" + MockRelease.NAMESPACE + "\"" + boundClaim
+                + "\",\"kubernetes.io\":{\"namespace\":\"" + namespace + "\"" + boundClaim
                 + ",\"serviceaccount\":{\"name\":\"" + account + "\",\"uid\":\"" + accountUid + "\"}},\"nbf\":" + now
-                + ",\"sub\":\"system:serviceaccount:" + MockRelease.NAMESPACE + ":" + account + "\"}";
+                + ",\"sub\":\"system:serviceaccount:" + namespace + ":" + account + "\"}";
         return encoder.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + encoder.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
                 + encoder.encodeToString(("sig-" + now).getBytes(StandardCharsets.UTF_8));

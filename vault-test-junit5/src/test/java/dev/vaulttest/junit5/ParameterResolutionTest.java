@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.chaos.Chaos;
 import dev.vaulttest.VaultNode;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.junit5.fake.Journal;
@@ -153,8 +154,9 @@ class ParameterResolutionTest {
         @Test
         void everyType(VaultEnvironment vault, @Active VaultNode active, List<VaultNode> nodes,
                 @Standby List<VaultNode> standbys, KubernetesClient client, KubernetesCluster cluster,
-                Vault driver, VaultNodeClient nodeClient, DeploymentSnapshot snapshot) {
+                Vault driver, VaultNodeClient nodeClient, DeploymentSnapshot snapshot, Chaos chaos) {
             assertThat(nodes).isEqualTo(vault.nodes());
+            assertThat(chaos.environment()).isSameAs(vault);
             assertThat(standbys).isEqualTo(vault.standbys()).doesNotContain(active);
             assertThat(cluster).isSameAs(vault.cluster());
             assertThat(driver).isNotNull();

@@ -2,6 +2,7 @@ package dev.vaulttest.junit5.internal;
 
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.chaos.Chaos;
 import dev.vaulttest.cluster.KubernetesCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.lang.reflect.ParameterizedType;
@@ -29,7 +30,9 @@ final class InjectableTypes {
                     scope -> scope.environment().cluster()),
             new KmsParameter(),
             byType(DeploymentSnapshot.class, "DeploymentSnapshot (taken when the method is called)",
-                    scope -> scope.environment().snapshot()));
+                    scope -> scope.environment().snapshot()),
+            byType(Chaos.class, "Chaos (disruptions of this deployment; close each handle to heal it)",
+                    scope -> Chaos.on(scope.environment())));
 
     /** Packages whose types a test would only ask for from vault-test: unsupported ones get the list. */
     private static final List<String> FAMILIES = List.of("dev.vaulttest.", "dev.vaulttest.vault.",

@@ -1,0 +1,65 @@
+package dev.vaulttest.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vaulttest.NodeRole;
+import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.VaultEnvironmentSpec;
+import dev.vaulttest.cluster.K3sCluster;
+import dev.vaulttest.cluster.RequiresDocker;
+import dev.vaulttest.kms.KmsProvider;
+import dev.vaulttest.kms.SealSpec;
+import dev.vaulttest.report.RecoveryMeasurement;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The whole k3s cluster stopped and started with Vault on it. Skipped without Docker. */
+@RequiresDocker
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterRebootDockerTest {
+
+    private K3sCluster cluster;
+
+    @BeforeAll
+    void startK3s() {
+        cluster = RealClusters.startK3s();
+    }
+
+    @AfterAll
+    void closeK3s() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void withAutoUnsealTheClusterComesBackUnsealedByItself() {
+        VaultEnvironmentSpec spec = VaultEnvironmentSpec.builder().seal(SealSpec.awsKms(KmsProvider.LOCAL_KMS)).build();
+        try (VaultEnvironment env = RealClusters.deploy(spec, cluster)) {
+            try (Disruption reboot = RealClusters.chaos(env).rebootCluster()) {
+                RecoveryMeasurement unsealed = reboot.recovery().await(RecoveryProbe.allUnsealed());
+                RecoveryMeasurement ready = reboot.recovery().await(RecoveryProbe.readyGate());
+
+                assertThat(unsealed.outcome()).isEqualTo(RecoveryMeasurement.Outcome.RECOVERED);
+                assertThat(ready.outcome()).isEqualTo(RecoveryMeasurement.Outcome.RECOVERED);
+                assertThat(reboot.healedAt()).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void withShamirEveryNodeStaysSealedUntilItsKeysAreGiven() {
+        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), cluster)) {
+            try (Disruption reboot = RealClusters.chaos(env).rebootCluster()) {
+                reboot.recovery().await(RecoveryProbe.of("every node sealed", s -> s.nodes().stream()
+                        .allMatch(n -> n.role() == NodeRole.SEALED)));
+                reboot.recovery().staysBrokenFor(RecoveryProbe.activeNode(), Duration.ofSeconds(30));
+            }
+            RealClusters.settle(env);
+            assertThat(env.snapshot().active()).isPresent();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.vaulttest.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.VaultEnvironmentSpec;
+import dev.vaulttest.chart.ChartSource;
+import dev.vaulttest.chart.ChartValues;
+import dev.vaulttest.cluster.K3sCluster;
+import dev.vaulttest.cluster.RequiresDocker;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Chart upgrades on real k3s: the official chart 0.34.0 (Vault 2.0.3) to 0.34.1 (Vault 2.0.4), by the
+ * documented OnDelete procedure, and the naive {@code helm upgrade} that restarts nothing. Skipped without
+ * Docker; needs the official chart repository and Docker Hub.
+ */
+@RequiresDocker
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UpgradeChaosDockerTest {
+
+    private static final String OLD_CHART = "0.34.0";
+    private static final String OLD_IMAGE = "hashicorp/vault:2.0.3";
+    private static final String NEW_IMAGE = "hashicorp/vault:2.0.4";
+
+    private K3sCluster cluster;
+
+    @BeforeAll
+    void startK3s() {
+        cluster = RealClusters.startK3s();
+    }
+
+    @AfterAll
+    void closeK3s() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void theOnDeleteProcedureKeepsSecretsAndEndsWithEveryPodOnTheNewImage() {
+        VaultEnvironmentSpec spec = VaultEnvironmentSpec.builder().chart(ChartSource.official(OLD_CHART)).build();
+        try (VaultEnvironment env = RealClusters.deploy(spec, cluster)) {
+            Map<String, String> secret = RealClusters.writeSecret(env);
+            String leader = env.active().name();
+
+            ChartUpgrade upgrade = RealClusters.chaos(env).upgradeOnDelete(UpgradeTarget.chart(ChartSource.official()));
+
+            assertThat(upgrade.imagesBefore().values()).extracting(PodImage::specImage).containsOnly(OLD_IMAGE);
+            assertThat(upgrade.templateImage()).isEqualTo(NEW_IMAGE);
+            assertThat(upgrade.imagesAfter().values()).extracting(PodImage::specImage).containsOnly(NEW_IMAGE);
+            assertThat(upgrade.imagesAfter().values()).allSatisfy(image -> assertThat(image.runningImage())
+                    .hasValueSatisfying(running -> assertThat(running).contains("vault:2.0.4")));
+            assertThat(upgrade.restartOrder()).hasSize(3).last().isEqualTo(leader);
+            assertThat(upgrade.restartedPods()).hasSize(3);
+            assertThat(upgrade.snapshot()).hasValueSatisfying(file -> assertThat(file).isNotEmptyFile());
+            assertThat(RealClusters.readSecret(env)).isEqualTo(secret);
+            assertThat(env.snapshot().nodes()).allSatisfy(node -> assertThat(node.health().orElseThrow().version())
+                    .isEqualTo("2.0.4"));
+        }
+    }
+
+    @Test
+    void aHelmOnlyUpgradeRestartsNothingAndLeavesEveryPodOnTheOldImage() {
+        VaultEnvironmentSpec spec = VaultEnvironmentSpec.builder()
+                .values(ChartValues.builder().set("server.image.tag=2.0.3").build()).build();
+        try (VaultEnvironment env = RealClusters.deploy(spec, cluster)) {
+            ChartUpgrade upgrade = RealClusters.chaos(env).upgradeHelmOnly(UpgradeTarget.values(ChartValues.builder()
+                    .set("server.image.tag=2.0.4").build()));
+
+            assertThat(upgrade.templateImage()).isEqualTo(NEW_IMAGE);
+            assertThat(upgrade.restartedPods()).isEmpty();
+            assertThat(upgrade.imagesAfter().values()).extracting(PodImage::specImage).containsOnly(OLD_IMAGE);
+            env.awaitReady(RealClusters.SETTLE);
+        }
+    }
+}

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.platform.engine.OutputDirectoryCreator;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -24,8 +26,10 @@ import org.junit.platform.testkit.engine.Event;
 final class EngineRuns {
 
     private final Map<String, String> configuration = new HashMap<>();
+    private final Path junitOutput;
 
     private EngineRuns(Path reports) {
+        junitOutput = reports.resolve("junit-output");
         configuration.put(Fixture.ENABLED, "true");
         configuration.put(VaultTestSettings.ENVIRONMENT_FACTORY, FakeEnvironmentFactory.class.getName());
         configuration.put(VaultTestSettings.DOCKER_PROBE, DockerAvailable.class.getName());
@@ -52,9 +56,25 @@ final class EngineRuns {
         return EngineTestKit.engine("junit-jupiter")
                 .enableImplicitConfigurationParameters(false)
                 .configurationParameters(configuration)
+                .outputDirectoryCreator(new OutputDirectories(junitOutput))
                 .selectors(Arrays.stream(fixtures).map(type -> selectClass(type))
                         .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
                 .execute();
+    }
+
+    /** Where JUnit puts published files: one directory per test under a root. */
+    private record OutputDirectories(Path root) implements OutputDirectoryCreator {
+
+        @Override
+        public Path getRootDirectory() {
+            return root;
+        }
+
+        @Override
+        public Path createOutputDirectory(TestDescriptor descriptor) throws java.io.IOException {
+            return java.nio.file.Files.createDirectories(
+                    root.resolve(descriptor.getUniqueId().toString().replaceAll("[^A-Za-z0-9._-]", "_")));
+        }
     }
 
     /** The throwables of every failed test or container, in event order. */

@@ -45,6 +45,10 @@ class FailureDiagnosticsTest {
         assertThat(EngineRuns.reportEntries(results, "vault-test.diagnostics"))
                 .containsExactly(directory.toAbsolutePath().toString());
         assertThat(diagnosticsOf(FailingTestCases.class, "passes")).doesNotExist();
+        assertThat(results.allEvents().fileEntryPublished().stream()).as("the directory published as a file entry")
+                .singleElement().satisfies(event -> assertThat(event.getPayload(
+                        org.junit.platform.engine.reporting.FileEntry.class).orElseThrow().getPath()
+                        .resolve("failure.txt")).exists());
     }
 
     @Test

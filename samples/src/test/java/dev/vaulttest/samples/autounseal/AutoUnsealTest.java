@@ -87,8 +87,8 @@ class AutoUnsealTest {
         @Test
         @Disruptive
         void aDeletedPodComesBackSealedAndStaysSealedUntilSomeoneUnsealsIt(VaultEnvironment vault,
-                @Standby VaultNode standby) {
-            try (PodDeletion deletion = Chaos.on(vault).deletePod(standby.name())) {
+                @Standby VaultNode standby, Chaos chaos) {
+            try (PodDeletion deletion = chaos.deletePod(standby.name())) {
                 deletion.recovery().await(RecoveryProbe.inRole(standby.name(), NodeRole.SEALED));
                 RecoveryMeasurement stillSealed =
                         deletion.recovery().staysBrokenFor(RecoveryProbe.unsealed(standby.name()), STAYS_SEALED_FOR);
@@ -112,9 +112,9 @@ class AutoUnsealTest {
 
         @Test
         @Disruptive
-        void aDeletedActivePodComesBackUnsealedByItself(VaultEnvironment vault) {
+        void aDeletedActivePodComesBackUnsealedByItself(VaultEnvironment vault, Chaos chaos) {
             // tag::chaos-pod-deletion[]
-            try (PodDeletion deletion = Chaos.on(vault).deletePods(PodTarget.active(), Grace.IMMEDIATE)) {
+            try (PodDeletion deletion = chaos.deletePods(PodTarget.active(), Grace.IMMEDIATE)) {
                 String formerLeader = deletion.deletedPods().get(0).name();
 
                 RecoveryMeasurement failover = deletion.recovery().await(deletion.newLeader());
@@ -134,8 +134,7 @@ class AutoUnsealTest {
         @Test
         @Disruptive
         void aPodRestartedWhileKmsIsUnreachableStaysSealedAndRecoversWhenKmsIsBack(VaultEnvironment vault,
-                @Active VaultNode active, @Standby VaultNode standby) {
-            Chaos chaos = Chaos.on(vault);
+                @Active VaultNode active, @Standby VaultNode standby, Chaos chaos) {
             try (Disruption kmsOutage = chaos.kmsOutage(); PodDeletion restart = chaos.deletePod(standby.name())) {
                 restart.recovery().staysBrokenFor(RecoveryProbe.unsealed(standby.name()), STAYS_SEALED_FOR);
                 assertThat(vault.snapshot())

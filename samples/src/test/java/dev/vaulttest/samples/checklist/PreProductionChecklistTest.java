@@ -153,9 +153,9 @@ class PreProductionChecklistTest {
 
         @Test
         @Disruptive
-        void autoUnsealUnsealsARestartedPodByItself(VaultEnvironment vault, @Standby VaultNode standby) {
+        void autoUnsealUnsealsARestartedPodByItself(VaultEnvironment vault, @Standby VaultNode standby, Chaos chaos) {
             assertThat(vault.snapshot()).usesAutoUnseal();
-            try (PodDeletion restart = Chaos.on(vault).deletePod(standby.name())) {
+            try (PodDeletion restart = chaos.deletePod(standby.name())) {
                 restart.recovery().await(RecoveryProbe.unsealed(standby.name()));
             }
             assertThat(vault.snapshot()).isUnsealed();
@@ -175,7 +175,7 @@ class PreProductionChecklistTest {
         }
 
         @Test
-        void kubernetesAuthWorksFromEachNamespaceThatNeedsIt(VaultEnvironment vault) {
+        void kubernetesAuthWorksFromEachNamespaceThatNeedsIt(VaultEnvironment vault, Chaos chaos) {
             VaultNodeClient root = vault.client();
             enableKubernetesAuth(root);
             try (ApplicationAccounts accounts =
@@ -187,7 +187,7 @@ class PreProductionChecklistTest {
                             .policies("default")
                             .audience(TOKEN_AUDIENCE)
                             .build());
-                    var token = Chaos.on(vault).serviceAccounts()
+                    var token = chaos.serviceAccounts()
                             .issueToken(TokenSpec.forAccount(namespace, serviceAccount).withAudiences(TOKEN_AUDIENCE));
 
                     assertThatKubernetesLogin(vault.active().anonymousClient(), namespace, token).succeeded();

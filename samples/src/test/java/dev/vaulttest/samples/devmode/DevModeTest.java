@@ -91,10 +91,10 @@ class DevModeTest {
 
         @Test
         @Disruptive
-        void losesEverySecretWhenThePodRestarts(VaultEnvironment vault) {
+        void losesEverySecretWhenThePodRestarts(VaultEnvironment vault, Chaos chaos) {
             SecretCanary secrets = SecretCanary.write(vault.client(), "secret", 10);
 
-            try (PodDeletion restart = Chaos.on(vault).deletePods(PodTarget.all(), Grace.GRACEFUL)) {
+            try (PodDeletion restart = chaos.deletePods(PodTarget.all(), Grace.GRACEFUL)) {
                 restart.recovery().await(RecoveryProbe.allUnsealed());
             }
 
@@ -114,11 +114,11 @@ class DevModeTest {
 
         @Test
         @Disruptive
-        void keepsEverySecretWhenEveryPodRestarts(VaultEnvironment vault) {
+        void keepsEverySecretWhenEveryPodRestarts(VaultEnvironment vault, Chaos chaos) {
             KvMount.ensure(vault.client(), "secret");
             SecretCanary secrets = SecretCanary.write(vault.client(), "secret", 10);
 
-            try (PodDeletion restart = Chaos.on(vault).deletePods(PodTarget.all(), Grace.GRACEFUL)) {
+            try (PodDeletion restart = chaos.deletePods(PodTarget.all(), Grace.GRACEFUL)) {
                 // Shamir: restarted pods come back sealed; the keys from init unseal them (see the autounseal suite).
                 vault.unsealAll(vault.spec().timeouts().podsRunning().plus(vault.spec().timeouts().ready()));
                 restart.recovery().await(RecoveryProbe.readyGate());

@@ -45,7 +45,7 @@ class DisasterRecoveryDrillTest {
     @Test
     @Disruptive
     void aRaftSnapshotRestoresEverySecretIntoAFreshDeploymentAfterEveryVolumeIsLost(VaultEnvironment production,
-            @TempDir Path backups) {
+            @TempDir Path backups, Chaos chaos) {
         KvMount.ensure(production.client(), "secret");
         SecretCanary secrets = SecretCanary.write(production.client(), "secret", 25);
 
@@ -55,7 +55,7 @@ class DisasterRecoveryDrillTest {
 
         // 2. The disaster: every data volume is gone at once; the pods come back on new, empty volumes.
         //    (One volume at a time would not do it: raft copies a lost node's data back from the others.)
-        try (Disruption stopped = Chaos.on(production).scaleStatefulSet(0)) {
+        try (Disruption stopped = chaos.scaleStatefulSet(0)) {
             for (VaultNode node : production.nodes()) {
                 deleteDataVolumeClaim(production, node);
             }

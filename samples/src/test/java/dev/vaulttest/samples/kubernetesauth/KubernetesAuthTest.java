@@ -87,8 +87,8 @@ class KubernetesAuthTest {
 
     @Test
     @Disruptive
-    void aRoleBoundToARenamedServiceAccountRefusesItsTokensWith403(VaultEnvironment vault) {
-        try (ServiceAccountRename rename = Chaos.on(vault).serviceAccounts().rename(SERVICE_ACCOUNT, "billing-v2")) {
+    void aRoleBoundToARenamedServiceAccountRefusesItsTokensWith403(VaultEnvironment vault, Chaos chaos) {
+        try (ServiceAccountRename rename = chaos.serviceAccounts().rename(SERVICE_ACCOUNT, "billing-v2")) {
             ServiceAccountToken renamedToken = rename.issueToken(AUDIENCE);
 
             assertThatKubernetesLogin(vault.active().anonymousClient(), ROLE, renamedToken)
@@ -103,8 +103,7 @@ class KubernetesAuthTest {
 
     @Test
     @Disruptive
-    void cuttingVaultOffFromTheApiServerBreaksLoginsAndHealingRestoresThem(VaultEnvironment vault) {
-        Chaos chaos = Chaos.on(vault);
+    void cuttingVaultOffFromTheApiServerBreaksLoginsAndHealingRestoresThem(VaultEnvironment vault, Chaos chaos) {
         ServiceAccountToken token = chaos.serviceAccounts().issueToken(SERVICE_ACCOUNT, AUDIENCE);
         RecoveryProbe login = RecoveryProbe.loginSucceeds(ROLE, token::jwt);
         assertThatKubernetesLogin(vault.active().anonymousClient(), ROLE, token).succeededWithPolicies(POLICY);
@@ -125,8 +124,8 @@ class KubernetesAuthTest {
     }
 
     @Test
-    void loginsKeepWorkingWhenTheServiceAccountTokenIsRotated(VaultEnvironment vault) {
-        ServiceAccountChaos accounts = Chaos.on(vault).serviceAccounts();
+    void loginsKeepWorkingWhenTheServiceAccountTokenIsRotated(VaultEnvironment vault, Chaos chaos) {
+        ServiceAccountChaos accounts = chaos.serviceAccounts();
         ServiceAccountToken current = accounts.issueToken(SERVICE_ACCOUNT, AUDIENCE);
 
         try (TokenRotation rotation = accounts.rotateToken(current)) {

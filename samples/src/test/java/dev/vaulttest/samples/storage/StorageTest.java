@@ -107,11 +107,11 @@ class StorageTest {
 
         @Test
         @Disruptive
-        void keepsEverySecretWhenEveryPodIsDeleted(VaultEnvironment vault) {
+        void keepsEverySecretWhenEveryPodIsDeleted(VaultEnvironment vault, Chaos chaos) {
             KvMount.ensure(vault.client(), "secret");
             SecretCanary secrets = SecretCanary.write(vault.client(), "secret", 20);
 
-            try (PodDeletion restart = Chaos.on(vault).deletePods(PodTarget.all(), Grace.GRACEFUL)) {
+            try (PodDeletion restart = chaos.deletePods(PodTarget.all(), Grace.GRACEFUL)) {
                 restart.recovery().await(RecoveryProbe.readyGate());
             }
 
@@ -122,11 +122,11 @@ class StorageTest {
         @Test
         @Disruptive
         void aNodeWhoseClaimIsDeletedRejoinsAndCopiesTheDataFromTheOtherVoters(VaultEnvironment vault,
-                @Standby VaultNode standby) {
+                @Standby VaultNode standby, Chaos chaos) {
             KvMount.ensure(vault.client(), "secret");
             SecretCanary secrets = SecretCanary.write(vault.client(), "secret", 20);
 
-            try (PvcDeletion lost = Chaos.on(vault).deletePvc(standby.name())) {
+            try (PvcDeletion lost = chaos.deletePvc(standby.name())) {
                 // retry_join makes the empty node rejoin; auto-unseal unseals it; raft sends it the data.
                 // tag::eventual-assertion[]
                 eventually(vault.spec().timeouts().ready())
@@ -167,11 +167,11 @@ class StorageTest {
 
         @Test
         @Disruptive
-        void whenEveryPodRestartsVaultComesBackEmptyAndUninitialised(VaultEnvironment vault) {
+        void whenEveryPodRestartsVaultComesBackEmptyAndUninitialised(VaultEnvironment vault, Chaos chaos) {
             KvMount.ensure(vault.client(), "secret");
             SecretCanary.write(vault.client(), "secret", 5);
 
-            try (PodDeletion restart = Chaos.on(vault).deletePods(PodTarget.all(), Grace.GRACEFUL)) {
+            try (PodDeletion restart = chaos.deletePods(PodTarget.all(), Grace.GRACEFUL)) {
                 restart.recovery().await(RecoveryProbe.of("every node answers, uninitialised",
                         snapshot -> snapshot.nodes().size() == snapshot.expectedReplicas()
                                 && snapshot.nodes().stream().allMatch(n -> n.role() == NodeRole.UNINITIALIZED)));

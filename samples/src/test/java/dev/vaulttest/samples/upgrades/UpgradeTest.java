@@ -81,10 +81,11 @@ class UpgradeTest {
 
         @Test
         @Disruptive
-        void keepsEverySecretAndEndsWithEveryPodOnTheNewImage(VaultEnvironment vault, @Active VaultNode active) {
+        void keepsEverySecretAndEndsWithEveryPodOnTheNewImage(VaultEnvironment vault, @Active VaultNode active,
+                Chaos chaos) {
             KvMount.ensure(vault.client(), "secret");
             SecretCanary secrets = SecretCanary.write(vault.client(), "secret", 20);
-            try (ChartUpgrade upgrade = Chaos.on(vault).upgradeOnDelete(NEXT_RELEASE)) {
+            try (ChartUpgrade upgrade = chaos.upgradeOnDelete(NEXT_RELEASE)) {
                 assertThat(upgrade.snapshot()).as("raft snapshot taken before the upgrade").isPresent();
                 assertThat(upgrade.imagesBefore().values()).extracting(PodImage::specImage).containsOnly(FROM_IMAGE);
                 assertThat(upgrade.imagesAfter().values()).extracting(PodImage::specImage).containsOnly(TO_IMAGE);
@@ -109,8 +110,8 @@ class UpgradeTest {
 
         @Test
         @Disruptive
-        void leavesEveryPodRunningTheOldImage(VaultEnvironment vault) {
-            try (ChartUpgrade upgrade = Chaos.on(vault).upgradeHelmOnly(NEXT_RELEASE)) {
+        void leavesEveryPodRunningTheOldImage(VaultEnvironment vault, Chaos chaos) {
+            try (ChartUpgrade upgrade = chaos.upgradeHelmOnly(NEXT_RELEASE)) {
                 assertThat(upgrade.templateImage()).as("the StatefulSet's new pod template").isEqualTo(TO_IMAGE);
                 assertThat(upgrade.restartedPods()).as("pods restarted by helm upgrade").isEmpty();
                 assertThat(upgrade.imagesAfter().values()).extracting(PodImage::specImage).containsOnly(FROM_IMAGE);

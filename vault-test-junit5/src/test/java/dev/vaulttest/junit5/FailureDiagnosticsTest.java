@@ -3,13 +3,18 @@ package dev.vaulttest.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.chaos.Chaos;
 import dev.vaulttest.junit5.fake.FakeEnvironment;
 import dev.vaulttest.junit5.fake.Journal;
+import dev.vaulttest.report.RecoveryMeasurement;
 import dev.vaulttest.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +113,17 @@ class FailureDiagnosticsTest {
     }
 
     @Test
+    void recoveriesMeasuredByInjectedChaosReachTheRunReport() throws Exception {
+        EngineRuns.reportingTo(reports).run(ChaosTestCases.class);
+
+        String summary = Files.readString(reports.resolve(ReportWriter.SUMMARY_JSON));
+        assertThat(summary).contains("\"disruption\": \"delete-pod\"").contains("\"target\": \"pod/vault-0\"")
+                .contains("\"recoveredAfterMillis\": 7000").contains("\"outcome\": \"RECOVERED\"");
+        assertThat(summary.split("\"disruption\": \"delete-pod\"", -1)).as("recorded on its own test only")
+                .hasSize(3);
+    }
+
+    @Test
     void keepOnFailureLeavesTheDeploymentRunningAndSaysHowToReachIt() throws Exception {
         EngineExecutionResults results = EngineRuns.reportingTo(reports)
                 .with(VaultTestSettings.KEEP_ON_FAILURE, "true")
@@ -193,6 +209,21 @@ class FailureDiagnosticsTest {
     static class PassingTestCases {
         @Test
         void passes(VaultEnvironment vault) {
+            assertThat(vault).isNotNull();
+        }
+    }
+
+    @Fixture
+    @VaultTest
+    static class ChaosTestCases {
+        @Test
+        void measures(Chaos chaos) {
+            chaos.options().measurementListener().accept(RecoveryMeasurement.recovered("delete-pod", "pod/vault-0",
+                    Instant.parse("2026-11-28T10:00:00Z"), Optional.empty(), "ready gate", Duration.ofSeconds(7)));
+        }
+
+        @Test
+        void measuresNothing(VaultEnvironment vault) {
             assertThat(vault).isNotNull();
         }
     }

@@ -3,6 +3,7 @@ package dev.vaulttest.junit5.internal;
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.chaos.Chaos;
+import dev.vaulttest.chaos.ChaosOptions;
 import dev.vaulttest.cluster.KubernetesCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.lang.reflect.ParameterizedType;
@@ -32,7 +33,8 @@ final class InjectableTypes {
             byType(DeploymentSnapshot.class, "DeploymentSnapshot (taken when the method is called)",
                     scope -> scope.environment().snapshot()),
             byType(Chaos.class, "Chaos (disruptions of this deployment; close each handle to heal it)",
-                    scope -> Chaos.on(scope.environment())));
+                    scope -> Chaos.on(scope.environment(),
+                            ChaosOptions.builder().measurementListener(scope.recoveries()).build())));
 
     /** Packages whose types a test would only ask for from vault-test: unsupported ones get the list. */
     private static final List<String> FAMILIES = List.of("dev.vaulttest.", "dev.vaulttest.vault.",

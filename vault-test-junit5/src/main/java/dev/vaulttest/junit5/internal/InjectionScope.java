@@ -1,14 +1,19 @@
 package dev.vaulttest.junit5.internal;
 
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.report.RecoveryMeasurement;
+import java.util.function.Consumer;
 
 /**
- * What an {@link Injectable} may use: the test class's running deployment, and the resources of the
+ * What an {@link Injectable} may use: the test class's running deployment, the resources of the
  * context being resolved for (the test, or the class for {@code @BeforeAll} and constructors), which are
- * closed when that context ends and, after a {@code @Disruptive} test, before the recovery check.
+ * closed when that context ends and, after a {@code @Disruptive} test, before the recovery check, and
+ * where recovery measurements of that context go (the run report).
  *
  * @param environment the running deployment
  * @param resources the per-context resources
+ * @param recoveries receives the recovery measurements taken in this context
  */
-record InjectionScope(VaultEnvironment environment, ContextResources resources) {
+record InjectionScope(VaultEnvironment environment, ContextResources resources,
+        Consumer<RecoveryMeasurement> recoveries) {
 }

@@ -27,6 +27,7 @@ final class TestReports {
         Optional<DeploymentResource> deployment = Deployments.existing(context);
         builder.bringUp(deployment.map(DeploymentResource::claimBringUp).orElse(PhaseTimeline.empty()));
         TestNotes.of(context).diagnostics(context.getUniqueId()).ifPresent(builder::diagnosticsDir);
+        TestNotes.of(context).recoveries(context.getUniqueId()).forEach(builder::recovery);
         RunReportResource.of(context, settings).add(builder.build());
     }
 

@@ -58,7 +58,8 @@ public final class VaultEnvironmentExtension implements BeforeAllCallback, After
         Injectable kind = InjectableTypes.find(parameter).orElseThrow(() -> InjectableTypes.unsupported(parameter));
         InjectionScope scope;
         try {
-            scope = new InjectionScope(Deployments.of(context).environment(), ContextResources.of(context));
+            scope = new InjectionScope(Deployments.of(context).environment(), ContextResources.of(context),
+                    measurement -> TestNotes.of(context).recovery(context.getUniqueId(), measurement));
         } catch (RuntimeException e) {
             throw new ParameterResolutionException("Cannot resolve " + Qualifiers.describe(parameter)
                     + ": the Vault deployment is not available: " + Redactor.redact(e.getMessage()), e);

@@ -23,7 +23,6 @@ final class ReadyGate {
     static final String CANARY_PATH = "ready";
 
     private final DeploymentPlan plan;
-    private boolean canaryMounted;
 
     ReadyGate(DeploymentPlan plan) {
         this.plan = plan;
@@ -69,15 +68,13 @@ final class ReadyGate {
      * @return empty when the round trip worked, else what went wrong
      */
     Optional<String> canary(VaultNodeClient active) {
-        if (!canaryMounted) {
-            try {
-                active.enableKvV2(CANARY_MOUNT);
-            } catch (VaultApiException e) {
-                if (!e.hasError("already in use")) {
-                    throw e;
-                }
+        // Enabled on every check, not once: after lost volumes or a dev-mode restart the mount is gone.
+        try {
+            active.enableKvV2(CANARY_MOUNT);
+        } catch (VaultApiException e) {
+            if (!e.hasError("already in use")) {
+                throw e;
             }
-            canaryMounted = true;
         }
         String written = Instant.now().toString();
         active.putSecret(CANARY_MOUNT, CANARY_PATH, Map.of("checked-at", written));

@@ -18,6 +18,12 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -301,6 +307,33 @@ class EnvironmentBringUpTest {
             DeploymentSnapshot unsealed = env.unsealAll(Duration.ofSeconds(5));
             assertThat(unsealed.nodes()).allMatch(NodeSnapshot::isUnsealed);
             assertThat(env.awaitReady(Duration.ofSeconds(5)).nodesIn(NodeRole.ACTIVE)).hasSize(1);
+        }
+    }
+
+    @Test
+    void theReadyGateRecreatesItsCanaryMountAfterTheDataIsLost() {
+        try (DoubleBackedEnvironment fixture = DoubleBackedEnvironment.start(client,
+                DoubleBackedEnvironment.spec().build())) {
+            VaultEnvironment env = fixture.environment();
+            env.awaitReady(Duration.ofSeconds(5)); // the gate held once, so its canary mount exists
+            deleteMount(env.client().endpoint().baseUri(), env.rootToken(), "vault-test-canary");
+
+            assertThat(env.awaitReady(Duration.ofSeconds(5)).nodesIn(NodeRole.ACTIVE)).hasSize(1);
+        }
+    }
+
+    /** Unmounts a secrets engine as data loss would, behind the library's back. */
+    private static void deleteMount(URI vault, Sensitive token, String mount) {
+        try {
+            HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    vault.resolve("/v1/sys/mounts/" + mount)).header("X-Vault-Token", token.reveal()).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(answer.statusCode()).as("unmount " + mount).isEqualTo(204);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

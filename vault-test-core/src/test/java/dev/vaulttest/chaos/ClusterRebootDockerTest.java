@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vaulttest.NodeRole;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
-import dev.vaulttest.cluster.K3sCluster;
 import dev.vaulttest.cluster.RequiresDocker;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.report.RecoveryMeasurement;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /** The whole k3s cluster stopped and started with Vault on it. Skipped without Docker. */
@@ -21,24 +19,13 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterRebootDockerTest {
 
-    private K3sCluster cluster;
-
-    @BeforeAll
-    void startK3s() {
-        cluster = RealClusters.startK3s();
-    }
-
-    @AfterAll
-    void closeK3s() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    final K3sForClass k3s = new K3sForClass();
 
     @Test
     void withAutoUnsealTheClusterComesBackUnsealedByItself() {
         VaultEnvironmentSpec spec = VaultEnvironmentSpec.builder().seal(SealSpec.awsKms(KmsProvider.LOCAL_KMS)).build();
-        try (VaultEnvironment env = RealClusters.deploy(spec, cluster)) {
+        try (VaultEnvironment env = RealClusters.deploy(spec, k3s.cluster())) {
             try (Disruption reboot = RealClusters.chaos(env).rebootCluster()) {
                 RecoveryMeasurement unsealed = reboot.recovery().await(RecoveryProbe.allUnsealed());
                 RecoveryMeasurement ready = reboot.recovery().await(RecoveryProbe.readyGate());
@@ -52,7 +39,7 @@ class ClusterRebootDockerTest {
 
     @Test
     void withShamirEveryNodeStaysSealedUntilItsKeysAreGiven() {
-        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), cluster)) {
+        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k3s.cluster())) {
             try (Disruption reboot = RealClusters.chaos(env).rebootCluster()) {
                 reboot.recovery().await(RecoveryProbe.of("every node sealed", s -> s.nodes().stream()
                         .allMatch(n -> n.role() == NodeRole.SEALED)));

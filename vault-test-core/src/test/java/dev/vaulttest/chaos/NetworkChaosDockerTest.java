@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
-import dev.vaulttest.cluster.K3sCluster;
 import dev.vaulttest.cluster.RequiresDocker;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
@@ -12,9 +11,8 @@ import dev.vaulttest.report.RecoveryMeasurement;
 import dev.vaulttest.vault.AutopilotServer;
 import dev.vaulttest.vault.LoginResult;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -25,23 +23,12 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NetworkChaosDockerTest {
 
-    private K3sCluster cluster;
-
-    @BeforeAll
-    void startK3s() {
-        cluster = RealClusters.startK3s();
-    }
-
-    @AfterAll
-    void closeK3s() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    final K3sForClass k3s = new K3sForClass();
 
     @Test
     void cuttingVaultOffFromTheApiServerTurnsLoginsIntoFailuresAndHealingRestoresThem() {
-        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), cluster)) {
+        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k3s.cluster())) {
             RealClusters.kubernetesAuth(env);
             Chaos chaos = RealClusters.chaos(env);
             ServiceAccountToken token = chaos.serviceAccounts().issueToken("app");
@@ -66,7 +53,7 @@ class NetworkChaosDockerTest {
     @Test
     void aPartitionedStandbyThatRestartsCannotRejoinUntilThePolicyGoes() {
         VaultEnvironmentSpec spec = VaultEnvironmentSpec.builder().seal(SealSpec.awsKms(KmsProvider.LOCAL_KMS)).build();
-        try (VaultEnvironment env = RealClusters.deploy(spec, cluster)) {
+        try (VaultEnvironment env = RealClusters.deploy(spec, k3s.cluster())) {
             Chaos chaos = RealClusters.chaos(env);
             String standby = env.standbys().get(0).name();
             // the leader's autopilot view of the standby (raft addresses are <pod>.<release>-internal:8201)

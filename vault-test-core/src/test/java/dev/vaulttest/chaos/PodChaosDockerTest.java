@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vaulttest.NodeRole;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
-import dev.vaulttest.cluster.K3sCluster;
 import dev.vaulttest.cluster.RequiresDocker;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.report.RecoveryMeasurement;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -25,23 +23,12 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PodChaosDockerTest {
 
-    private K3sCluster cluster;
-
-    @BeforeAll
-    void startK3s() {
-        cluster = RealClusters.startK3s();
-    }
-
-    @AfterAll
-    void closeK3s() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    final K3sForClass k3s = new K3sForClass();
 
     @Test
     void underShamirDeletingTheLeaderElectsAnotherAndTheOldPodRejoinsSealed() {
-        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), cluster)) {
+        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k3s.cluster())) {
             Chaos chaos = RealClusters.chaos(env);
 
             try (PodDeletion deletion = chaos.deletePods(PodTarget.active(), Grace.GRACEFUL)) {
@@ -65,7 +52,7 @@ class PodChaosDockerTest {
     @Test
     void underAutoUnsealTheDeletedLeaderRejoinsUnsealedByItself() {
         VaultEnvironmentSpec spec = VaultEnvironmentSpec.builder().seal(SealSpec.awsKms(KmsProvider.LOCAL_KMS)).build();
-        try (VaultEnvironment env = RealClusters.deploy(spec, cluster)) {
+        try (VaultEnvironment env = RealClusters.deploy(spec, k3s.cluster())) {
             Chaos chaos = RealClusters.chaos(env);
 
             try (PodDeletion deletion = chaos.deletePods(PodTarget.active(), Grace.IMMEDIATE)) {
@@ -83,7 +70,7 @@ class PodChaosDockerTest {
 
     @Test
     void deletingAStandbysClaimLeavesItEmptyWhileTheOtherNodesKeepTheData() {
-        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), cluster)) {
+        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k3s.cluster())) {
             Map<String, String> secret = RealClusters.writeSecret(env);
             String standby = env.standbys().get(0).name();
             Chaos chaos = RealClusters.chaos(env);
@@ -106,7 +93,7 @@ class PodChaosDockerTest {
 
     @Test
     void scalingDownStopsPodsAndClosingBringsThemBack() {
-        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), cluster)) {
+        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k3s.cluster())) {
             Chaos chaos = RealClusters.chaos(env);
             String last = env.nodes().get(2).name();
 

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
-import dev.vaulttest.cluster.K3sCluster;
 import dev.vaulttest.cluster.RequiresDocker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -19,23 +17,12 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SigningKeyRotationDockerTest {
 
-    private K3sCluster cluster;
-
-    @BeforeAll
-    void startK3s() {
-        cluster = RealClusters.startK3s();
-    }
-
-    @AfterAll
-    void closeK3s() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    final K3sForClass k3s = new K3sForClass();
 
     @Test
     void keepingTheOldKeyKeepsTokensSignedBeforeValidAndVaultAgrees() {
-        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), cluster)) {
+        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k3s.cluster())) {
             RealClusters.kubernetesAuth(env);
             Chaos chaos = RealClusters.chaos(env);
 

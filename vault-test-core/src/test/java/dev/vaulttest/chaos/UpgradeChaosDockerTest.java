@@ -6,12 +6,10 @@ import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;
-import dev.vaulttest.cluster.K3sCluster;
 import dev.vaulttest.cluster.RequiresDocker;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -27,24 +25,13 @@ class UpgradeChaosDockerTest {
     private static final String OLD_IMAGE = "hashicorp/vault:2.0.3";
     private static final String NEW_IMAGE = "hashicorp/vault:2.0.4";
 
-    private K3sCluster cluster;
-
-    @BeforeAll
-    void startK3s() {
-        cluster = RealClusters.startK3s();
-    }
-
-    @AfterAll
-    void closeK3s() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    final K3sForClass k3s = new K3sForClass();
 
     @Test
     void theOnDeleteProcedureKeepsSecretsAndEndsWithEveryPodOnTheNewImage() {
         VaultEnvironmentSpec spec = VaultEnvironmentSpec.builder().chart(ChartSource.official(OLD_CHART)).build();
-        try (VaultEnvironment env = RealClusters.deploy(spec, cluster)) {
+        try (VaultEnvironment env = RealClusters.deploy(spec, k3s.cluster())) {
             Map<String, String> secret = RealClusters.writeSecret(env);
             String leader = env.active().name();
 
@@ -68,7 +55,7 @@ class UpgradeChaosDockerTest {
     void aHelmOnlyUpgradeRestartsNothingAndLeavesEveryPodOnTheOldImage() {
         VaultEnvironmentSpec spec = VaultEnvironmentSpec.builder()
                 .values(ChartValues.builder().set("server.image.tag=2.0.3").build()).build();
-        try (VaultEnvironment env = RealClusters.deploy(spec, cluster)) {
+        try (VaultEnvironment env = RealClusters.deploy(spec, k3s.cluster())) {
             ChartUpgrade upgrade = RealClusters.chaos(env).upgradeHelmOnly(UpgradeTarget.values(ChartValues.builder()
                     .set("server.image.tag=2.0.4").build()));
 

@@ -158,16 +158,6 @@ final class RunningEnvironment implements VaultEnvironment {
     }
 
     @Override
-    public VaultNodeClient client() {
-        return active().client();
-    }
-
-    @Override
-    public io.github.jopenlibs.vault.Vault driverClient() {
-        return client().driverClient();
-    }
-
-    @Override
     public Optional<KmsEmulator> kms() {
         return kms;
     }

@@ -122,14 +122,18 @@ public interface VaultEnvironment extends AutoCloseable {
      *
      * @return the client
      */
-    VaultNodeClient client();
+    default VaultNodeClient client() {
+        return active().client();
+    }
 
     /**
      * A configured vault-java-driver client for the active node, authenticated with the root token.
      *
      * @return the driver client
      */
-    io.github.jopenlibs.vault.Vault driverClient();
+    default io.github.jopenlibs.vault.Vault driverClient() {
+        return client().driverClient();
+    }
 
     /**
      * The KMS emulator that auto-unseals this deployment.

@@ -144,16 +144,6 @@ public final class FakeEnvironment implements VaultEnvironment {
     }
 
     @Override
-    public VaultNodeClient client() {
-        return active().client();
-    }
-
-    @Override
-    public io.github.jopenlibs.vault.Vault driverClient() {
-        return client().driverClient();
-    }
-
-    @Override
     public Optional<KmsEmulator> kms() {
         return kms;
     }

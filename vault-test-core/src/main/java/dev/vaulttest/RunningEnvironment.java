@@ -16,16 +16,13 @@ import dev.vaulttest.vault.SealStatus;
 import dev.vaulttest.vault.Sensitive;
 import dev.vaulttest.vault.VaultApiException;
 import dev.vaulttest.vault.VaultNodeClient;
-import dev.vaulttest.vault.VaultOperation;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +46,6 @@ final class RunningEnvironment implements VaultEnvironment {
     private final Teardown teardown;
     private final ReadyGate gate;
 
-    /** How long a node that took every key but stayed sealed is left alone before the keys are sent again. */
-    static final Duration UNSEAL_SETTLE = Duration.ofSeconds(3);
-
-    private final Map<String, Instant> tookAllKeys = new ConcurrentHashMap<>();
     private volatile Sensitive rootToken;
     private volatile List<Sensitive> unsealKeys = List.of();
     private volatile List<Sensitive> recoveryKeys = List.of();
@@ -190,16 +183,12 @@ final class RunningEnvironment implements VaultEnvironment {
     }
 
     /**
-     * Submits the held unseal keys to a sealed node (Shamir only); failures are left to the caller's wait. A node
-     * that took every key and stayed sealed (a raft joiner answering its leader's challenge) gets
-     * {@link #UNSEAL_SETTLE} before the keys are sent again.
+     * Submits the held unseal keys to a sealed node (Shamir only); failures are left to the caller's wait. A raft
+     * joiner that takes the last share is waited for by {@link VaultNodeClient#unseal(java.util.Collection)}
+     * until it has unsealed itself in the background.
      */
     void unsealIfSealed(NodeHandle node) {
         if (unsealKeys.isEmpty()) {
-            return;
-        }
-        Instant settling = tookAllKeys.get(node.name());
-        if (settling != null && Instant.now().isBefore(settling.plus(UNSEAL_SETTLE))) {
             return;
         }
         VaultNodeClient client = node.anonymousClient();
@@ -207,12 +196,8 @@ final class RunningEnvironment implements VaultEnvironment {
         if (status.sealed() && !status.isAutoUnseal()) {
             try {
                 client.unseal(unsealKeys);
-                tookAllKeys.remove(node.name());
             } catch (VaultApiException e) {
-                if (e.operation() == VaultOperation.UNSEAL && e.httpStatus() == 200) {
-                    tookAllKeys.put(node.name(), Instant.now());
-                }
-                LOG.info("Unsealing {} did not finish yet: {}", node.name(), e.getMessage());
+                LOG.debug("Unsealing {} did not finish yet: {}", node.name(), e.getMessage());
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.vaulttest.vault;
 
+import dev.vaulttest.internal.Wait;
+import dev.vaulttest.internal.WaitTimeoutException;
 import io.github.jopenlibs.vault.Vault;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.response.LogicalResponse;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +51,7 @@ public final class VaultNodeClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(VaultNodeClient.class);
     private static final String DEFAULT_KUBERNETES_MOUNT = "kubernetes";
+    private static final Duration BACKGROUND_UNSEAL_POLL = Duration.ofMillis(200);
 
     private final NodeHttp http;
     private final DriverBridge driver;
@@ -209,21 +213,30 @@ public final class VaultNodeClient {
     /**
      * Submits unseal key shares one at a time until the node is unsealed.
      *
+     * <p>A node that has just joined a raft cluster under Shamir answers the share that completes the threshold
+     * with {@code sealed: true} and progress 0: the keys were accepted, they answered the leader's join challenge,
+     * and the node unseals in the background once it has replicated the leader's keyring (Vault's
+     * {@code unsealWithRaft}). This method then polls the seal status until the node reports unsealed, for at
+     * most the {@link VaultOperation#UNSEAL} timeout of the endpoint's {@link VaultTimeouts}.
+     *
      * @param keys unseal key shares (hex or base64); under auto-unseal after a manual seal, recovery key shares
      * @return the seal status once unsealed
-     * @throws VaultApiException if a key is rejected, or the node is still sealed after all keys
+     * @throws VaultApiException if a key is rejected, if fewer shares than the threshold were accepted, or if a
+     *         raft joiner that took every share is still sealed after the timeout
      */
     public SealStatus unseal(Collection<Sensitive> keys) {
         return unseal(keys, status -> { });
     }
 
     /**
-     * Submits unseal key shares one at a time until the node is unsealed, reporting progress.
+     * Submits unseal key shares one at a time until the node is unsealed, reporting progress; waits for a raft
+     * joiner to finish unsealing in the background as {@link #unseal(Collection)} describes.
      *
      * @param keys unseal key shares (hex or base64)
-     * @param progress called with the seal status after each accepted share
+     * @param progress called with Vault's answer to each accepted share
      * @return the seal status once unsealed
-     * @throws VaultApiException if a key is rejected, or the node is still sealed after all keys
+     * @throws VaultApiException if a key is rejected, if fewer shares than the threshold were accepted, or if a
+     *         raft joiner that took every share is still sealed after the timeout
      */
     public SealStatus unseal(Collection<Sensitive> keys, Consumer<SealStatus> progress) {
         Objects.requireNonNull(keys, "keys");
@@ -249,12 +262,36 @@ public final class VaultNodeClient {
                 LOG.info("Node {} unsealed after {} key share(s)", nodeName(), submitted);
                 return status;
             }
-            LOG.info("Node {} unseal progress {}/{}", nodeName(), status.progress(), status.threshold());
+            if (status.progress() == 0) {
+                return awaitBackgroundUnseal(submitted);
+            }
+            LOG.debug("Node {} unseal progress {}/{}", nodeName(), status.progress(), status.threshold());
         }
         throw new VaultApiException(nodeName(), VaultOperation.UNSEAL, 200, List.of(), "Node '" + nodeName()
                 + "' is still sealed after all " + submitted + " key share(s): progress " + status.progress() + " of"
                 + " threshold " + status.threshold() + ". Pass at least " + status.threshold() + " distinct shares"
                 + " from this cluster's init (a joined node needs the leader's keys).", null);
+    }
+
+    /**
+     * Waits for a raft joiner whose last share was accepted (progress back to 0, still sealed) to unseal itself.
+     */
+    private SealStatus awaitBackgroundUnseal(int submitted) {
+        Duration timeout = http.endpoint().timeouts().readTimeout(VaultOperation.UNSEAL);
+        LOG.debug("Node {} took {} key share(s) and finishes its raft join in the background", nodeName(), submitted);
+        try {
+            SealStatus status = Wait.until("node " + nodeName() + " to unseal after joining raft", timeout,
+                    BACKGROUND_UNSEAL_POLL, this::sealStatus, SealStatus::isUnsealed,
+                    s -> "sealed=" + s.sealed() + ", progress " + s.progress() + "/" + s.threshold());
+            LOG.info("Node {} unsealed after {} key share(s) and its raft join", nodeName(), submitted);
+            return status;
+        } catch (WaitTimeoutException e) {
+            throw new VaultApiException(nodeName(), VaultOperation.UNSEAL, 200, List.of(), "Node '" + nodeName()
+                    + "' accepted all " + submitted + " key share(s) (progress back to 0) but is still sealed after "
+                    + timeout.toSeconds() + " s. A node that joined a raft cluster unseals once it has replicated"
+                    + " the leader's data: check that it reaches the leader's cluster address (port 8201) and that"
+                    + " the keys are the leader's. " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -5,8 +5,6 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +21,8 @@ import javax.net.ssl.SSLContext;
 /**
  * A stateful, in-process double of a Vault cluster's HTTP API, for tests. Not library API.
  *
- * <p>N nodes, each an HTTP(S) server on 127.0.0.1 with its own ephemeral port, share Raft storage. The double
+ * <p>N nodes, each an HTTP(S) server on 127.0.0.1 with its own port (see {@link LoopbackPorts}), share Raft
+ * storage. The double
  * answers the subset of the API the library uses (seal status, health, init, unseal, seal, leader, step-down,
  * Raft join/configuration/remove-peer/autopilot/snapshots, mounts, KV v2, audit devices, ACL policies, auth
  * methods, Kubernetes auth) with the documented JSON shapes, status codes and error strings.
@@ -89,15 +88,17 @@ public final class FakeVaultCluster implements AutoCloseable {
     }
 
     private void startAll() {
+        Map<String, HttpServer> bound = new LinkedHashMap<>();
         for (int i = 0; i < config.nodeCount; i++) {
             String name = config.namePrefix + i;
-            int port = bindFreePort();
-            FakeVaultNode node = new FakeVaultNode(this, name, port, config.sslContext == null ? "http" : "https");
-            nodes.add(node);
+            HttpServer server = LoopbackPorts.bind(this::createServer);
+            bound.put(name, server);
+            nodes.add(new FakeVaultNode(this, name, server.getAddress().getPort(),
+                    config.sslContext == null ? "http" : "https"));
         }
         synchronized (lock) {
             for (FakeVaultNode node : nodes) {
-                startNode(node);
+                startNode(node, bound.get(node.name()));
             }
         }
     }
@@ -364,6 +365,11 @@ public final class FakeVaultCluster implements AutoCloseable {
     }
 
     void startNode(FakeVaultNode node) {
+        startNode(node, null);
+    }
+
+    /** Starts a node; on the first start its server is already bound ({@code preBound}), later it binds again. */
+    private void startNode(FakeVaultNode node, HttpServer preBound) {
         node.unsealProgress.clear();
         node.nonce = "";
         if (config.devMode) {
@@ -371,6 +377,9 @@ public final class FakeVaultCluster implements AutoCloseable {
         } else if (config.seal == SealKind.AUTO_UNSEAL && !kmsReachable) {
             node.crashLooping = true;
             node.running = false;
+            if (preBound != null) {
+                preBound.stop(0);
+            }
             return;
         } else {
             node.crashLooping = false;
@@ -379,7 +388,11 @@ public final class FakeVaultCluster implements AutoCloseable {
                 unsealDirectly(node);
             }
         }
-        openServer(node);
+        if (preBound != null) {
+            openServer(node, preBound);
+        } else {
+            openServer(node);
+        }
         node.running = true;
         electLeader(null);
     }
@@ -501,42 +514,39 @@ public final class FakeVaultCluster implements AutoCloseable {
     // ---- servers --------------------------------------------------------------------------------------
 
     private void openServer(FakeVaultNode node) {
-        if (servers.containsKey(node.name())) {
-            return;
-        }
         try {
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), node.port());
-            HttpServer server;
-            if (config.sslContext != null) {
-                HttpsServer https = HttpsServer.create(address, 50);
-                https.setHttpsConfigurator(new HttpsConfigurator(config.sslContext));
-                server = https;
-            } else {
-                server = HttpServer.create(address, 50);
-            }
-            server.createContext("/", new NodeHandler(this, node));
-            server.setExecutor(executor);
-            server.start();
-            servers.put(node.name(), server);
+            openServer(node, createServer(node.port()));
         } catch (IOException e) {
             throw new UncheckedIOException("Fake Vault node " + node.name() + " could not listen on port "
-                    + node.port() + " again after a restart", e);
+                    + node.port() + " again after a restart: another listener took it (the port is outside the"
+                    + " kernel's ephemeral range, so only a server that names it can)", e);
         }
+    }
+
+    private void openServer(FakeVaultNode node, HttpServer server) {
+        if (servers.containsKey(node.name())) {
+            server.stop(0);
+            return;
+        }
+        server.createContext("/", new NodeHandler(this, node));
+        server.setExecutor(executor);
+        server.start();
+        servers.put(node.name(), server);
+    }
+
+    private HttpServer createServer(int port) throws IOException {
+        if (config.sslContext != null) {
+            HttpsServer https = HttpsServer.create(LoopbackPorts.address(port), 50);
+            https.setHttpsConfigurator(new HttpsConfigurator(config.sslContext));
+            return https;
+        }
+        return HttpServer.create(LoopbackPorts.address(port), 50);
     }
 
     private void closeServer(FakeVaultNode node) {
         HttpServer server = servers.remove(node.name());
         if (server != null) {
             server.stop(0);
-        }
-    }
-
-    private static int bindFreePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free local port for a fake Vault node", e);
         }
     }
 

@@ -195,6 +195,10 @@ final class SysApi {
             body.put("cluster_id", storage.clusterId);
         }
         body.put("recovery_seal", seal == SealKind.AUTO_UNSEAL);
+        if (initialized && seal == SealKind.AUTO_UNSEAL) {
+            // Real Vault names the recovery keys' seal type once initialised (recorded from Vault 1.21.1).
+            body.put("recovery_seal_type", "shamir");
+        }
         body.put("storage_type", cluster.config().devMode ? "inmem" : "raft");
         body.put("removed_from_cluster", node.removed);
         return body;
@@ -516,7 +520,6 @@ final class SysApi {
             server.put("healthy", healthy);
             server.put("stable_since", DateTimeFormatter.ISO_INSTANT.format(member.stableSince));
             server.put("status", leader ? "leader" : member.voter ? "voter" : "non-voter");
-            server.putObject("meta");
             server.put("version", cluster.config().version);
             server.put("node_type", "voter");
         }

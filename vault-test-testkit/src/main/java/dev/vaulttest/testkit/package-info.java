@@ -4,7 +4,7 @@
  * container.
  *
  * <p>Start a cluster with {@link dev.vaulttest.testkit.FakeVaultCluster#builder()}; each node listens on its
- * own ephemeral port on 127.0.0.1 and shares Raft storage with the others. Request and response shapes and
+ * own port on 127.0.0.1 and shares Raft storage with the others. Request and response shapes and
  * status codes follow Vault's documentation (see {@code shared/reference/vault.md}); the recorded bodies in
  * {@link dev.vaulttest.testkit.RecordedResponses} pin them, and contract tests check the double against them
  * field by field. What the double simplifies is listed on {@link dev.vaulttest.testkit.FakeVaultCluster}.

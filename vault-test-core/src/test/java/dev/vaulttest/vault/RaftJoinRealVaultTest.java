@@ -1,0 +1,116 @@
+package dev.vaulttest.vault;
+
+import static dev.vaulttest.fixture.RealVault.client;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vaulttest.fixture.RealVault;
+import dev.vaulttest.internal.Wait;
+import dev.vaulttest.testkit.real.VaultProcessCluster;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** How a real node joins, unseals after joining, gets promoted, and leaves: what the double must reproduce. */
+class RaftJoinRealVaultTest {
+
+    private final List<VaultProcessCluster> clusters = new ArrayList<>();
+
+    private VaultProcessCluster cluster(int nodes) {
+        VaultProcessCluster vault = VaultProcessCluster.builder(RealVault.binaries()).nodes(nodes).start();
+        clusters.add(vault);
+        return vault;
+    }
+
+    @AfterEach
+    void stop() {
+        clusters.forEach(VaultProcessCluster::close);
+    }
+
+    private static InitResult initLeader(VaultNodeClient leader) {
+        InitResult init = leader.init(InitRequest.shamir(3, 2));
+        leader.unseal(init.keys());
+        RealVault.awaitActive(leader, Duration.ofSeconds(30));
+        return init;
+    }
+
+    @Test
+    void an_explicit_join_answers_joined_and_the_last_share_leaves_the_node_to_unseal_in_the_background() {
+        VaultProcessCluster vault = cluster(2);
+        VaultNodeClient leader = client(vault.node(0));
+        VaultNodeClient joiner = client(vault.node(1));
+        InitResult init = initLeader(leader);
+
+        boolean joined = joiner.raftJoin(RaftJoinRequest.to(vault.node(0).apiAddress().toString()));
+        List<SealStatus> answers = new ArrayList<>();
+        SealStatus result = joiner.unseal(init.keys(), answers::add);
+
+        assertThat(joined).isTrue();
+        SealStatus last = answers.get(answers.size() - 1);
+        assertThat(last.sealed()).as("the answer to the last share").isTrue();
+        assertThat(last.progress()).as("progress after the last share").isZero();
+        assertThat(result.sealed()).as("what unseal returns after waiting").isFalse();
+        assertThat(joiner.sealStatus().sealed()).isFalse();
+    }
+
+    @Test
+    void a_joined_node_starts_as_a_non_voter_and_autopilot_promotes_it() {
+        VaultProcessCluster vault = cluster(2);
+        VaultNodeClient leader = client(vault.node(0));
+        VaultNodeClient joiner = client(vault.node(1));
+        InitResult init = initLeader(leader);
+        VaultNodeClient root = leader.withToken(init.rootToken());
+
+        joiner.raftJoin(RaftJoinRequest.to(vault.node(0).apiAddress().toString()));
+        joiner.unseal(init.keys());
+
+        RaftServer first = Wait.until("vault-1 in the raft configuration", Duration.ofSeconds(30),
+                Duration.ofMillis(100), () -> root.raftConfiguration().server("vault-1"), s -> s.isPresent(),
+                s -> "absent").orElseThrow();
+        assertThat(first.voter()).as("right after joining").isFalse();
+        RaftServer promoted = Wait.until("vault-1 promoted to voter", Duration.ofSeconds(60), Duration.ofMillis(250),
+                () -> root.raftConfiguration().server("vault-1").orElseThrow(), RaftServer::voter,
+                RaftServer::toString);
+        assertThat(promoted.voter()).isTrue();
+    }
+
+    @Test
+    void a_join_with_retry_answers_not_joined_yet_and_joins_in_the_background() {
+        VaultProcessCluster vault = cluster(2);
+        VaultNodeClient leader = client(vault.node(0));
+        VaultNodeClient joiner = client(vault.node(1));
+        InitResult init = initLeader(leader);
+
+        boolean joined = joiner.raftJoin(RaftJoinRequest.to(vault.node(0).apiAddress().toString()).withRetry(true));
+
+        assertThat(joined).isFalse();
+        RealVault.awaitSealStatus(joiner, "unsealed after its shares", s -> {
+            if (s.sealed() && s.progress() == 0) {
+                joiner.unseal(init.keys());
+            }
+            return !joiner.sealStatus().sealed();
+        }, Duration.ofSeconds(60));
+        assertThat(leader.withToken(init.rootToken()).raftConfiguration().server("vault-1")).isPresent();
+    }
+
+    @Test
+    void a_removed_peer_leaves_the_configuration_and_reports_itself_removed() {
+        VaultProcessCluster vault = cluster(3);
+        InitResult init = RealVault.initShamirAndJoin(vault);
+        VaultNodeClient root = client(vault.node(0)).withToken(init.rootToken());
+        Wait.until("three voters", Duration.ofSeconds(60), Duration.ofMillis(250), root::raftConfiguration,
+                c -> c.voters().size() == 3, c -> c.servers().toString());
+
+        root.removePeer("vault-2");
+
+        assertThat(root.raftConfiguration().servers()).extracting(RaftServer::nodeId)
+                .containsExactlyInAnyOrder("vault-0", "vault-1");
+        VaultNodeClient removed = client(vault.node(2));
+        HealthStatus health = Wait.until("vault-2 to notice its removal", Duration.ofSeconds(60),
+                Duration.ofMillis(250), removed::health, h -> h.state() == HealthState.REMOVED_FROM_CLUSTER,
+                h -> h.httpStatus() + " " + h.state());
+        assertThat(health.httpStatus()).isEqualTo(530);
+        assertThat(health.removedFromCluster()).contains(true);
+    }
+}

@@ -180,10 +180,23 @@ final class HelmYaml {
     }
 
     /** Turns a node tree into Java values, keeping track of the nodes being converted to reject cycles. */
+    /**
+     * The most values one document may expand to through aliases. A real values file has a few thousand; nested
+     * anchors that repeat each other (a "billion laughs") reach billions from a few hundred bytes.
+     */
+    static final long MAX_VALUES = 1_000_000;
+
     private static final class Converter {
         private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+        private long produced;
 
         Object convert(Node node) {
+            if (++produced > MAX_VALUES) {
+                throw new Problem(position(node.getStartMark()) + "the document expands to more than " + MAX_VALUES
+                        + " values through its aliases (anchors that repeat each other, a \"billion laughs\");"
+                        + " a values file never needs that many: write the values out or remove the nested aliases",
+                        null);
+            }
             if (node instanceof AnchorNode anchor) {
                 return convert(anchor.getRealNode());
             }

@@ -68,6 +68,10 @@ final class SetExpressionParser {
     private Next pair(Map<String, Object> target, int nesting) {
         Token name = readUntil("=[,.");
         String key = name.text();
+        if (key.isEmpty() && name.stop() != END && name.stop() != ',') {
+            // Helm refuses a name=value pair without a name, such as "=x" or ".a=1".
+            throw new Problem("key is empty: every value needs a name before '" + (char) name.stop() + "'");
+        }
         switch (name.stop()) {
             case END:
                 if (key.isEmpty()) {

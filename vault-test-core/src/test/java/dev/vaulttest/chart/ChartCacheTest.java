@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.sun.net.httpserver.HttpServer;
+import dev.vaulttest.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -184,10 +184,7 @@ class ChartCacheTest {
 
     @Test
     void offlineWithoutACopySaysWhereToPutTheArchive() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = LoopbackPorts.reserve();
         ChartCache cache = new ChartCache(cacheRoot);
         ChartSource.Repository unreachable = (ChartSource.Repository) ChartSource.repository(
                 URI.create("http://127.0.0.1:" + closedPort), "vault", "0.34.1");

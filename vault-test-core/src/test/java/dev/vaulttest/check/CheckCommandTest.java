@@ -157,6 +157,32 @@ class CheckCommandTest {
     }
 
     @Test
+    void nestedAliasesThatExpandToBillionsAreBadInputWithinSeconds() throws IOException {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int level = 1; level <= 9; level++) {
+            String previous = "*a" + (level - 1);
+            yaml.append("a").append(level).append(": &a").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, previous))).append("]\n");
+        }
+        Path laughs = Files.writeString(temp.resolve("laughs.yaml"), yaml);
+        long started = System.nanoTime();
+
+        int exit = run("--chart", chart(), "--values", laughs.toString());
+
+        assertThat(exit).isEqualTo(CheckCommand.EXIT_BAD_INPUT);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(err()).contains("'" + laughs + "'").contains("aliases");
+        assertThat(Files.size(laughs)).isLessThan(1024);
+    }
+
+    @Test
+    void aSetWithAnEmptyKeyIsBadInputNamingTheExpression() {
+        assertThat(run("--chart", chart(), "--set", "=x")).isEqualTo(CheckCommand.EXIT_BAD_INPUT);
+        assertThat(err()).contains("=x");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void aChartThatDoesNotRenderIsBadInputWithHelmsMessage() {
         String broken = CheckTestFiles.resource("charts/broken").toString();
 

@@ -32,6 +32,8 @@ class RaftJoinRealVaultTest {
         InitResult init = leader.init(InitRequest.shamir(3, 2));
         leader.unseal(init.keys());
         RealVault.awaitActive(leader, Duration.ofSeconds(30));
+        // Long enough to see a joiner as a non-voter first, shorter than the real default of 10 s.
+        RealVault.stabilizeAfter(leader.withToken(init.rootToken()), Duration.ofSeconds(3));
         return init;
     }
 

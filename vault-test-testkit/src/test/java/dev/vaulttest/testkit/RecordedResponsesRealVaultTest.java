@@ -115,6 +115,9 @@ class RecordedResponsesRealVaultTest {
         capture("seal-status-unsealed", first, "GET", "sys/seal-status", null, null);
         capture("health-active", first, "GET", "sys/health", null, null);
         capture("leader-active", first, "GET", "sys/leader", null, null);
+        // Autopilot promotes joiners after 10 s by default; 2 s is enough to record a stable cluster.
+        send(first, "POST", "sys/storage/raft/autopilot/configuration", "{\"server_stabilization_time\":\"2s\"}",
+                rootToken);
 
         for (int i = 1; i < 3; i++) {
             VaultProcess follower = shamir.node(i);

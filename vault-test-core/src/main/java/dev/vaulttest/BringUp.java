@@ -31,6 +31,8 @@ import dev.vaulttest.vault.RaftJoinRequest;
 import dev.vaulttest.vault.SealStatus;
 import dev.vaulttest.vault.VaultApiException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -166,6 +168,7 @@ final class BringUp {
         kubernetesVersion().ifPresent(request::kubeVersion);
         RenderedChart rendered = wiring.renderer().render(request.build());
         plan = DeploymentPlan.of(rendered);
+        requireOwnStorageClasses(rendered, id);
         LOG.info("Release {} will run {}", release, plan);
         Path chartPath = wiring.renderer().cache().localPath(spec.chart());
         InstalledRelease installed = wiring.installer().install(new ReleaseRequest(rendered, chartPath, cluster,
@@ -192,7 +195,9 @@ final class BringUp {
         for (HasMetadata object : objects) {
             String name = object.getMetadata().getName();
             if (object instanceof StorageClass storageClass) {
-                if (client.storage().v1().storageClasses().withName(name).get() != null) {
+                StorageClass existing = client.storage().v1().storageClasses().withName(name).get();
+                if (existing != null) {
+                    requireSameReclaimPolicy(storageClass, existing);
                     LOG.info("StorageClass {} exists already; using it", name);
                     continue;
                 }
@@ -213,6 +218,52 @@ final class BringUp {
                 client.resource(object).create();
                 LOG.info("Created {} {}/{}", object.getKind(), object.getMetadata().getNamespace(), name);
             }
+        }
+    }
+
+    /**
+     * The claims may name a StorageClass that another vault-test environment created on a shared cluster (the fit
+     * saw it and created none): it is used only when its reclaim policy is the one this spec asks for, because
+     * that policy is what the storage tests prove. Classes the library did not create are the user's choice.
+     */
+    private void requireOwnStorageClasses(RenderedChart rendered, EnvironmentId id) {
+        for (StatefulSet sts : rendered.manifests().all(StatefulSet.class)) {
+            if (sts.getSpec() == null || sts.getSpec().getVolumeClaimTemplates() == null) {
+                continue;
+            }
+            for (PersistentVolumeClaim claim : sts.getSpec().getVolumeClaimTemplates()) {
+                String name = claim.getSpec() == null ? null : claim.getSpec().getStorageClassName();
+                StorageClass existing = name == null ? null
+                        : cluster.client().storage().v1().storageClasses().withName(name).get();
+                if (existing == null || existing.getMetadata().getLabels() == null) {
+                    continue;
+                }
+                String owner = existing.getMetadata().getLabels().get(Labels.ENVIRONMENT);
+                if (owner != null && !owner.equals(id.value())) {
+                    requireSameReclaimPolicy(spec.reclaimPolicy().kubernetesName(), existing);
+                }
+            }
+        }
+    }
+
+    /**
+     * A class another environment created (a shared cluster) is used only when it keeps volumes the way this
+     * spec asks: its reclaim policy is what the storage tests prove.
+     */
+    private static void requireSameReclaimPolicy(StorageClass wanted, StorageClass existing) {
+        requireSameReclaimPolicy(wanted.getReclaimPolicy() == null ? "Delete" : wanted.getReclaimPolicy(), existing);
+    }
+
+    private static void requireSameReclaimPolicy(String want, StorageClass existing) {
+        String have = existing.getReclaimPolicy() == null ? "Delete" : existing.getReclaimPolicy();
+        if (!want.equals(have)) {
+            Map<String, String> labels = existing.getMetadata().getLabels() == null ? Map.of()
+                    : existing.getMetadata().getLabels();
+            throw new VaultTestException("StorageClass '" + existing.getMetadata().getName() + "' exists already"
+                    + " with reclaimPolicy " + have + (labels.containsKey(Labels.ENVIRONMENT) ? " (created by"
+                    + " environment " + labels.get(Labels.ENVIRONMENT) + ")" : "") + ", but this environment asks for "
+                    + want + ". Using it would test the other policy. Give the environments different"
+                    + " StorageClass names in their values, the same reclaimPolicy, or run them one after the other.");
         }
     }
 

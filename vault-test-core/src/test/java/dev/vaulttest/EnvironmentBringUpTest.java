@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.vaulttest.chart.ChartValues;
+import dev.vaulttest.chart.StorageReclaimPolicy;
+import dev.vaulttest.cluster.Labels;
 import dev.vaulttest.fixture.DoubleBackedEnvironment;
 import dev.vaulttest.fixture.DoubleKms;
 import dev.vaulttest.fixture.PodState;
@@ -16,6 +18,8 @@ import dev.vaulttest.vault.KvSecret;
 import dev.vaulttest.vault.Sensitive;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.IOException;
@@ -389,6 +393,42 @@ class EnvironmentBringUpTest {
                     .hasMessageContaining("no node 'vault-9'")
                     .hasMessageContaining("[" + env.releaseName() + "-0]");
         }
+    }
+
+    @Test
+    void aStorageClassTheEnvironmentCreatesCarriesItsLabelAndGoesWithIt() {
+        VaultEnvironmentSpec spec = DoubleBackedEnvironment.spec().mode(DeploymentMode.STANDALONE)
+                .seal(SealSpec.shamir(1, 1))
+                .values(ChartValues.builder().set("server.dataStorage.storageClass=fast-ssd").build()).build();
+        DoubleBackedEnvironment fixture = DoubleBackedEnvironment.start(client, spec);
+        String id = fixture.environment().namespace();
+        StorageClass created = client.storage().v1().storageClasses().withName("fast-ssd").get();
+        assertThat(created).isNotNull();
+        assertThat(created.getMetadata().getLabels()).containsKey(Labels.ENVIRONMENT);
+        assertThat(created.getReclaimPolicy()).isEqualTo("Retain");
+
+        fixture.close();
+
+        assertThat(client.storage().v1().storageClasses().withName("fast-ssd").get()).as("after close of " + id)
+                .isNull();
+    }
+
+    @Test
+    void anExistingStorageClassWithAnotherReclaimPolicyIsRefusedNotReused() {
+        client.storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata()
+                .withName("shared-ssd").addToLabels(Labels.ENVIRONMENT, "another-run").endMetadata()
+                .withProvisioner("rancher.io/local-path").withReclaimPolicy("Delete").build()).create();
+        VaultEnvironmentSpec spec = DoubleBackedEnvironment.spec().mode(DeploymentMode.STANDALONE)
+                .seal(SealSpec.shamir(1, 1)).reclaimPolicy(StorageReclaimPolicy.RETAIN)
+                .values(ChartValues.builder().set("server.dataStorage.storageClass=shared-ssd").build()).build();
+        DoubleBackedEnvironment.Builder builder = DoubleBackedEnvironment.builder(client).spec(spec);
+
+        assertThatThrownBy(builder::start).isInstanceOf(BringUpException.class)
+                .hasMessageContaining("StorageClass 'shared-ssd' exists already with reclaimPolicy Delete")
+                .hasMessageContaining("created by environment another-run")
+                .hasMessageContaining("asks for Retain");
+        assertThat(client.storage().v1().storageClasses().withName("shared-ssd").get().getReclaimPolicy())
+                .isEqualTo("Delete");
     }
 
     @Test

@@ -54,7 +54,7 @@ final class StorageFit {
             return;
         }
         out.object(new StorageClassBuilder().withNewMetadata().withName(name)
-                .addToLabels(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE)
+                .addToLabels(Labels.forEnvironment(in.environment()))
                 .addToAnnotations("vault-test.dev/reason", "named by " + storage.path("storageClass"))
                 .endMetadata()
                 .withProvisioner(LOCAL_PATH_PROVISIONER)

@@ -48,6 +48,7 @@ class RecordedResponsesRealVaultTest {
     private LabBinaries binaries;
     private VaultProcessCluster shamir;
     private String rootToken;
+    private final List<String> secretsOfTheRun = new java.util.ArrayList<>();
 
     /** One real answer. */
     record Captured(String request, int status, JsonNode body) {
@@ -91,9 +92,12 @@ class RecordedResponsesRealVaultTest {
 
     @Test
     void recordings_hold_no_secret_of_the_run() {
+        assertThat(secretsOfTheRun).as("root tokens, unseal and recovery keys seen").hasSizeGreaterThan(10);
         for (Map.Entry<String, Captured> entry : captured.entrySet()) {
             String written = recordingFile(entry.getValue());
-            assertThat(written).as(entry.getKey()).doesNotContain(rootToken);
+            for (String secret : secretsOfTheRun) {
+                assertThat(written).as(entry.getKey()).doesNotContain(secret);
+            }
         }
     }
 
@@ -106,6 +110,7 @@ class RecordedResponsesRealVaultTest {
         JsonNode init = capture("init-shamir", first, "PUT", "sys/init",
                 "{\"secret_shares\":3,\"secret_threshold\":2}", null).body();
         rootToken = init.get("root_token").asString();
+        rememberSecrets(init);
         List<String> keys = init.get("keys").valueStream().map(JsonNode::asString).toList();
         send(first, "PUT", "sys/unseal", "{\"key\":\"" + keys.get(0) + "\"}", null);
         capture("seal-status-sealed", first, "GET", "sys/seal-status", null, null);
@@ -162,8 +167,8 @@ class RecordedResponsesRealVaultTest {
             try (VaultProcessCluster vault = VaultProcessCluster.builder(binaries).nodes(1)
                     .awsKms(new VaultProcessCluster.AwsKms(kms.endpoint(), kms.region(), KMS_ALIAS)).start()) {
                 VaultProcess node = vault.node(0);
-                capture("init-awskms", node, "PUT", "sys/init", "{\"recovery_shares\":3,\"recovery_threshold\":2}",
-                        null);
+                rememberSecrets(capture("init-awskms", node, "PUT", "sys/init",
+                        "{\"recovery_shares\":3,\"recovery_threshold\":2}", null).body());
                 await(node, "sys/seal-status", null, answer -> !answer.body().path("sealed").asBoolean(true));
                 capture("seal-status-awskms-unsealed", node, "GET", "sys/seal-status", null, null);
             }
@@ -187,6 +192,13 @@ class RecordedResponsesRealVaultTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private void rememberSecrets(JsonNode init) {
+        secretsOfTheRun.add(init.path("root_token").asString());
+        for (String field : List.of("keys", "keys_base64", "recovery_keys", "recovery_keys_base64")) {
+            init.path(field).valueStream().map(JsonNode::asString).forEach(secretsOfTheRun::add);
+        }
+    }
 
     private static LabBinaries binaries() {
         try {

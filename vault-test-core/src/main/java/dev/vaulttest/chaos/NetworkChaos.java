@@ -28,9 +28,11 @@ public final class NetworkChaos {
 
     /**
      * Cuts every Vault pod off from the Kubernetes API server (its Service IP and the endpoint addresses behind
-     * it): Kubernetes logins then fail with {@code 403 permission denied} once Vault's TokenReview call gives up
-     * (about 30 s per login when packets are dropped), and service registration can no longer update the
-     * {@code vault-active} labels. DNS stays allowed.
+     * it): Kubernetes logins then fail with {@code 403 permission denied}, and service registration can no
+     * longer update the {@code vault-active} labels. DNS stays allowed. How fast a login fails depends on the
+     * policy engine: k3s's (kube-router) rejects the packets, so Vault's TokenReview fails and the login is
+     * refused at once; an engine that drops them makes every login wait for Vault's TokenReview timeout
+     * (tens of seconds), which the login read timeout ({@code VaultTimeouts#kubernetesLogin}, 45 s) allows for.
      *
      * @return the applied, verified policy
      */

@@ -114,8 +114,8 @@ public final class ServiceAccountChaos {
      *
      * @param probe the token to request before and after (use a service account a Vault role binds, to check
      *     logins afterwards)
-     * @param keepOldKey {@code true} for the documented procedure; {@code false} drops the old key, which
-     *     invalidates every token signed before
+     * @param keepOldKey {@code true} for the documented procedure; {@code false} drops the old key with
+     *     {@code rotate-ca --force}, which invalidates every token signed before (Vault's reviewer token too)
      * @return the verified rotation
      */
     public SigningKeyRotation rotateSigningKey(TokenSpec probe, boolean keepOldKey) {

@@ -19,6 +19,11 @@ import java.util.Optional;
  * {@code kid}); tokens signed before stay valid because the old key still verifies them, unless the rotation
  * dropped it. The handle is returned once a new token shows the new key and TokenReview treats the old token as
  * the procedure says. Cannot be healed.
+ *
+ * <p><strong>Dropping the old key</strong> ({@code keepOldKey = false}) is not the documented procedure: k3s's
+ * {@code rotate-ca} refuses a key list that lacks the key in use, so this mode passes {@code --force}. Every
+ * token signed before the rotation then dies at once, including the reviewer token Vault may hold; use it to
+ * prove what an unplanned key loss does, never as a model of a planned rotation.
  */
 public final class SigningKeyRotation extends AbstractDisruption {
 
@@ -64,7 +69,10 @@ public final class SigningKeyRotation extends AbstractDisruption {
         String oldKid = before.keyId().orElseThrow(() -> new ChaosPreconditionException("Tokens of this cluster"
                 + " carry no 'kid' header, so a new signing key could not be told from the old one."));
         stage(shell);
-        ClusterShell.Result loaded = shell.exec("k3s", "certificate", "rotate-ca", "--path=" + STAGING + "/server");
+        // rotate-ca validates that the new key list still holds the key in use; without it only --force loads it.
+        ClusterShell.Result loaded = keepOldKey
+                ? shell.exec("k3s", "certificate", "rotate-ca", "--path=" + STAGING + "/server")
+                : shell.exec("k3s", "certificate", "rotate-ca", "--path=" + STAGING + "/server", "--force");
         if (loaded.exitCode() != 0) {
             shell.exec("rm", "-rf", STAGING);
             throw new VaultTestException("'k3s certificate rotate-ca' refused the new signing key (exit "

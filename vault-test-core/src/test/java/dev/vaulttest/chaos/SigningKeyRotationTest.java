@@ -73,6 +73,8 @@ class SigningKeyRotationTest {
         SigningKeyRotation rotation = rotate(options(), false);
 
         assertThat(shell.commands).noneMatch(c -> c.contains(" >> "));
+        assertThat(shell.commands).contains("k3s certificate rotate-ca --path=" + SigningKeyRotation.STAGING
+                + "/server --force");
         LoginChecks logins = rotation.checkLogins("app").requireAllAsExpected();
         assertThat(logins.check("token before").expected()).isEqualTo(LoginExpectation.REJECTED_BY_KUBERNETES);
         assertThat(logins.check("token after").expected()).isEqualTo(LoginExpectation.ACCEPTED);

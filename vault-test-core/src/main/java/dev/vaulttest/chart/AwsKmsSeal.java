@@ -11,9 +11,12 @@ import java.util.TreeSet;
 
 /**
  * The {@code awskms} seal the team's values configure, read the way Vault reads it: environment variables in
- * {@code server.extraEnvironmentVars} beat the {@code seal "awskms"} stanza for the key id and endpoint; the
- * stanza's region beats {@code AWS_REGION}. Read it before starting an emulator, to create the right alias in the
- * right region.
+ * {@code server.extraEnvironmentVars} beat the {@code seal "awskms"} stanza for the key id and endpoint. Read it
+ * before starting an emulator, to create the right alias in the right region, which is the stanza's region when
+ * it names one. (Vault 1.21.1, run by the build's own tests, also lets {@code AWS_REGION} beat the stanza's
+ * region, and ignores the stanza's {@code disallow_env_vars} for all of these: it merges the {@code AWS_*}
+ * variables into the seal configuration itself. Older Vault versions let the stanza's region win, so the emulator
+ * is started in the stanza's region, which is right either way.)
  *
  * @param keyId the key id, ARN or alias Vault will use, if any is configured
  * @param keyIdSource the value (path and attribute or variable) the key id comes from

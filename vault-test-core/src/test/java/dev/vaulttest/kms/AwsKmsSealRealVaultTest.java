@@ -100,6 +100,25 @@ class AwsKmsSealRealVaultTest {
     }
 
     @Test
+    void the_environment_beats_the_seal_stanza_even_with_disallow_env_vars_and_another_region() {
+        // What the library's fit relies on: AWS_KMS_ENDPOINT and AWS_REGION from the pod environment reach the
+        // seal whatever the stanza says, because Vault merges them into the seal configuration itself.
+        try (VaultProcessCluster node = VaultProcessCluster.builder(RealVault.binaries()).nodes(1)
+                .awsKms(new VaultProcessCluster.AwsKms(kms.endpoint(), kms.region(), ALIAS, java.util.Map.of(
+                        "disallow_env_vars", "true", "region", "eu-central-1",
+                        "endpoint", "http://127.0.0.1:1")))
+                .start()) {
+            VaultNodeClient client = client(node.node(0));
+
+            InitResult result = client.init(InitRequest.autoUnseal(1, 1));
+
+            assertThat(result.isAutoUnseal()).isTrue();
+            assertThat(RealVault.awaitSealStatus(client, "unsealed by the KMS the environment names",
+                    SealStatus::isUnsealed, Duration.ofSeconds(60)).type()).isEqualTo("awskms");
+        }
+    }
+
+    @Test
     void a_restarted_node_unseals_itself_through_the_kms() {
         VaultNodeClient node = client(vault.node(1));
         RealVault.awaitSealStatus(node, "unsealed by the KMS", SealStatus::isUnsealed, Duration.ofSeconds(90));

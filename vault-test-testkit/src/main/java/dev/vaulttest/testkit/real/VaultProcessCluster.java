@@ -279,8 +279,12 @@ public final class VaultProcessCluster implements AutoCloseable {
         hcl.append("}\n");
         config.awsKms.ifPresent(kms -> {
             hcl.append("\nseal \"awskms\" {\n");
-            hcl.append("  region = \"").append(kms.region()).append("\"\n");
+            if (!kms.stanzaAttributes().containsKey("region")) {
+                hcl.append("  region = \"").append(kms.region()).append("\"\n");
+            }
             hcl.append("  kms_key_id = \"").append(kms.keyId()).append("\"\n");
+            kms.stanzaAttributes().forEach((name, value) -> hcl.append("  ").append(name).append(" = \"")
+                    .append(value).append("\"\n"));
             hcl.append("}\n");
         });
         try {
@@ -318,7 +322,7 @@ public final class VaultProcessCluster implements AutoCloseable {
      * @param region the region
      * @param keyId the key id, ARN or {@code alias/...}; it must exist before the nodes start
      */
-    public record AwsKms(URI endpoint, String region, String keyId) {
+    public record AwsKms(URI endpoint, String region, String keyId, Map<String, String> stanzaAttributes) {
 
         /** The dummy access key id the processes send; emulators accept any. */
         public static final String ACCESS_KEY_ID = "vault-test";
@@ -327,16 +331,29 @@ public final class VaultProcessCluster implements AutoCloseable {
         public static final String SECRET_ACCESS_KEY = "vault-test-not-a-secret";
 
         /**
-         * Checks the components.
+         * Checks and copies the components.
          *
          * @param endpoint the KMS endpoint
          * @param region the region
          * @param keyId the key id, ARN or alias
+         * @param stanzaAttributes further attributes of the {@code seal "awskms"} stanza, written as strings
          */
         public AwsKms {
             Objects.requireNonNull(endpoint, "endpoint");
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(keyId, "keyId");
+            stanzaAttributes = Map.copyOf(stanzaAttributes);
+        }
+
+        /**
+         * A seal with no further stanza attributes.
+         *
+         * @param endpoint the KMS endpoint
+         * @param region the region
+         * @param keyId the key id, ARN or alias
+         */
+        public AwsKms(URI endpoint, String region, String keyId) {
+            this(endpoint, region, keyId, Map.of());
         }
     }
 

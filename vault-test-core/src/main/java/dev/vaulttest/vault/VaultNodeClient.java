@@ -413,8 +413,11 @@ public final class VaultNodeClient {
     }
 
     /**
-     * Restores a Raft snapshot taken from this same cluster. Data reverts to the snapshot; the cluster stays
-     * unsealed. Vault rejects snapshots of another cluster: use {@link #restoreSnapshotForced(Path)} for those.
+     * Restores a Raft snapshot taken from this same cluster. Vault checks the archive while the request waits
+     * (a snapshot of another cluster is a 400: use {@link #restoreSnapshotForced(Path)} for those; bytes that are
+     * not a snapshot are a 500), answers 204 and then applies the snapshot in the background. This method returns
+     * on the 204, before the data has reverted: callers must wait for the data they expect (for example poll
+     * {@link #getSecret} until it shows the snapshot's value). The cluster stays unsealed.
      *
      * @param snapshot the snapshot file
      */
@@ -423,8 +426,10 @@ public final class VaultNodeClient {
     }
 
     /**
-     * Restores a Raft snapshot from another cluster, skipping Vault's keyring check. Afterwards the cluster
-     * is sealed and must be unsealed with the source cluster's keys (auto-unseal: the same KMS key).
+     * Restores a Raft snapshot from another cluster, skipping Vault's keyring check. Vault answers 204 at once
+     * and applies the snapshot in the background; this method returns on the 204. Once applied, a Shamir cluster
+     * is sealed and must be unsealed with the source cluster's keys (auto-unseal: the same KMS key), so callers
+     * must wait for the seal (poll {@link #sealStatus()}) before unsealing, and then for the data they expect.
      *
      * @param snapshot the snapshot file
      */

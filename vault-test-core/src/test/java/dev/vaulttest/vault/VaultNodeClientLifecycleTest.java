@@ -4,11 +4,13 @@ import static dev.vaulttest.vault.FakeNodes.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vaulttest.internal.Wait;
 import dev.vaulttest.testkit.FakeVaultCluster;
 import dev.vaulttest.testkit.FakeVaultNode;
 import dev.vaulttest.testkit.NodeState;
 import dev.vaulttest.testkit.RecordedRequest;
 import dev.vaulttest.testkit.SealKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /** Init, unseal, seal, step-down, join, remove-peer, restarts and KMS outages against the double. */
 class VaultNodeClientLifecycleTest {
+
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final List<FakeVaultCluster> clusters = new ArrayList<>();
 
@@ -29,6 +34,16 @@ class VaultNodeClientLifecycleTest {
     @AfterEach
     void stop() {
         clusters.forEach(FakeVaultCluster::close);
+    }
+
+    private static HealthStatus awaitHealth(VaultNodeClient node, HealthState state) {
+        return Wait.until(node.endpoint().nodeName() + " " + state, SETTLE, POLL, node::health, h -> h.state() == state,
+                h -> h.httpStatus() + " " + h.state());
+    }
+
+    private static RaftConfiguration awaitVoters(VaultNodeClient root, int voters) {
+        return Wait.until(voters + " raft voters", SETTLE, POLL, root::raftConfiguration,
+                c -> c.voters().size() == voters, c -> c.servers().toString());
     }
 
     @Test
@@ -228,7 +243,7 @@ class VaultNodeClientLifecycleTest {
 
         assertThat(joined).isTrue();
         assertThat(joiner.health().state()).isEqualTo(HealthState.STANDBY);
-        assertThat(first.withToken(init.rootToken()).raftConfiguration().voters()).extracting(RaftServer::nodeId)
+        assertThat(awaitVoters(first.withToken(init.rootToken()), 2).voters()).extracting(RaftServer::nodeId)
                 .containsExactly("vault-0", "vault-1");
         assertThat(cluster.node(1).lastRequest("sys/storage/raft/join").orElseThrow().body())
                 .isEqualTo("{\"leader_api_addr\":\"http://vault-0.vault-internal:8200\",\"retry\":false}");
@@ -245,17 +260,16 @@ class VaultNodeClientLifecycleTest {
         assertThat(cluster.node(1).lastRequest("sys/storage/raft/join").orElseThrow().body())
                 .contains("\"leader_ca_cert\":\"-----BEGIN CERTIFICATE-----\\nMIIB")
                 .contains("\"retry\":true");
-        assertThat(client(cluster, 1).health().state()).isEqualTo(HealthState.STANDBY);
+        awaitHealth(client(cluster, 1), HealthState.STANDBY);
     }
 
     @Test
-    void joinOfANodeWithDataIsRejected() {
+    void joinOfANodeWithDataAnswersJoinedWithoutChangingIt() {
         FakeVaultCluster cluster = cluster(2, SealKind.SHAMIR);
         cluster.bootstrap(1, 1);
 
-        assertThatThrownBy(() -> client(cluster, 1).raftJoin(RaftJoinRequest.to(cluster.node(0).apiAddress())))
-                .isInstanceOfSatisfying(VaultApiException.class,
-                        e -> assertThat(e.errors()).containsExactly("raft storage is already initialized"));
+        assertThat(client(cluster, 1).raftJoin(RaftJoinRequest.to(cluster.node(0).apiAddress()))).isTrue();
+        assertThat(cluster.node(1).state()).isEqualTo(NodeState.STANDBY);
     }
 
     @Test
@@ -268,9 +282,9 @@ class VaultNodeClientLifecycleTest {
                 .isInstanceOfSatisfying(VaultApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(500))
                 .hasMessageContaining("failed to join raft cluster");
         assertThat(client(cluster, 1).raftJoin(RaftJoinRequest.to(cluster.node(0).apiAddress()).withRetry(true)))
-                .isTrue();
+                .isFalse();
         cluster.start("vault-0");
-        assertThat(client(cluster, 1).health().state()).isEqualTo(HealthState.STANDBY);
+        awaitHealth(client(cluster, 1), HealthState.STANDBY);
     }
 
     @Test
@@ -357,5 +371,97 @@ class VaultNodeClientLifecycleTest {
         assertThat(client(wiped).health().state()).isEqualTo(HealthState.NOT_INITIALIZED);
         client(wiped).raftJoin(RaftJoinRequest.to(cluster.leader().orElseThrow().apiAddress()));
         assertThat(client(wiped).health().state()).isEqualTo(HealthState.STANDBY);
+    }
+
+    // ---- behaviour verified against real Vault 1.21.1 ------------------------------------------------------
+
+    @Test
+    void shamirJoinerAnswersTheLastShareSealedWithProgressZeroAndUnsealsInTheBackground() {
+        FakeVaultCluster cluster = cluster(2, SealKind.SHAMIR);
+        VaultNodeClient leader = client(cluster, 0);
+        InitResult init = leader.init(InitRequest.shamir(3, 2));
+        leader.unseal(init.keys());
+        VaultNodeClient joiner = client(cluster, 1);
+        joiner.raftJoin(RaftJoinRequest.to(cluster.node(0).apiAddress()));
+        SealStatus waiting = joiner.sealStatus();
+        List<SealStatus> answers = new ArrayList<>();
+
+        SealStatus result = joiner.unseal(init.keys(), answers::add);
+
+        assertThat(waiting.initialized()).isTrue();
+        assertThat(waiting.threshold()).isEqualTo(2);
+        SealStatus last = answers.get(answers.size() - 1);
+        assertThat(last.sealed()).isTrue();
+        assertThat(last.progress()).isZero();
+        assertThat(result.sealed()).isFalse();
+        assertThat(joiner.sealStatus().sealed()).isFalse();
+    }
+
+    @Test
+    void joinerStartsAsANonVoterAndAutopilotPromotesIt() {
+        FakeVaultCluster cluster = FakeVaultCluster.builder().nodes(2)
+                .autopilotStabilizationTime(Duration.ofSeconds(2)).start();
+        clusters.add(cluster);
+        VaultNodeClient leader = client(cluster, 0);
+        InitResult init = leader.init(InitRequest.shamir(1, 1));
+        leader.unseal(init.keys());
+        VaultNodeClient root = leader.withToken(init.rootToken());
+
+        client(cluster, 1).raftJoin(RaftJoinRequest.to(cluster.node(0).apiAddress()));
+        client(cluster, 1).unseal(init.keys());
+
+        assertThat(root.raftConfiguration().server("vault-1")).hasValueSatisfying(
+                server -> assertThat(server.voter()).as("right after joining").isFalse());
+        assertThat(awaitVoters(root, 2).server("vault-1")).hasValueSatisfying(
+                server -> assertThat(server.voter()).isTrue());
+    }
+
+    @Test
+    void retryJoinAnswersNotJoinedYetAndJoinsInTheBackground() {
+        FakeVaultCluster cluster = cluster(2, SealKind.SHAMIR);
+        VaultNodeClient leader = client(cluster, 0);
+        InitResult init = leader.init(InitRequest.shamir(3, 2));
+        leader.unseal(init.keys());
+        VaultNodeClient joiner = client(cluster, 1);
+
+        boolean joined = joiner.raftJoin(RaftJoinRequest.to(cluster.node(0).apiAddress()).withRetry(true));
+
+        assertThat(joined).isFalse();
+        Wait.until("vault-1 waiting for its keys", SETTLE, POLL, joiner::sealStatus, SealStatus::initialized,
+                s -> "initialized=" + s.initialized());
+        joiner.unseal(init.keys());
+        assertThat(leader.withToken(init.rootToken()).raftConfiguration().server("vault-1")).isPresent();
+    }
+
+    @Test
+    void resetOnAnUnsealedNodeIs400AndSealingASealedNodeIsAccepted() {
+        FakeVaultCluster cluster = cluster(1, SealKind.SHAMIR);
+        VaultNodeClient node = client(cluster, 0);
+        InitResult init = node.init(InitRequest.shamir(3, 2));
+        node.unseal(init.keys());
+        VaultNodeClient root = node.withToken(init.rootToken());
+
+        assertThatThrownBy(node::resetUnseal).isInstanceOfSatisfying(VaultApiException.class, e -> {
+            assertThat(e.httpStatus()).isEqualTo(400);
+            assertThat(e.hasError("vault is unsealed")).isTrue();
+        });
+        root.seal();
+        root.seal();
+        assertThat(node.sealStatus().sealed()).isTrue();
+    }
+
+    @Test
+    void aShareOfAnotherClusterIsTakenUntilTheThresholdAndThenRefusedWith400() {
+        FakeVaultCluster cluster = cluster(1, SealKind.SHAMIR);
+        FakeVaultCluster other = cluster(1, SealKind.SHAMIR);
+        VaultNodeClient node = client(cluster, 0);
+        InitResult init = node.init(InitRequest.shamir(3, 2));
+        Sensitive foreign = client(other, 0).init(InitRequest.shamir(3, 2)).keys().get(0);
+        List<SealStatus> answers = new ArrayList<>();
+
+        assertThatThrownBy(() -> node.unseal(List.of(foreign, init.keys().get(0)), answers::add))
+                .isInstanceOfSatisfying(VaultApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(400));
+        assertThat(answers).extracting(SealStatus::progress).containsExactly(1);
+        assertThat(node.sealStatus().progress()).isZero();
     }
 }

@@ -8,7 +8,10 @@ import dev.vaulttest.testkit.FakeVaultCluster;
 import dev.vaulttest.testkit.FakeVaultNode;
 import dev.vaulttest.testkit.NodeState;
 import dev.vaulttest.testkit.RecordedRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -249,12 +252,42 @@ class VaultNodeClientSetupTest {
     }
 
     @Test
-    void registeredOpaqueTokenLogsInWhenTheRoleHasNoAudience() {
+    void registeredJwtFromAnotherIssuerLogsInWhenTheRoleHasNoAudience() {
+        kubernetesAuthWithRole(KubernetesRole.builder("any").boundServiceAccountNames("*")
+                .boundServiceAccountNamespaces("team-*").build());
+        String jwt = unsignedJwt("{\"iss\":\"https://issuer.example\",\"kubernetes.io\":{\"namespace\":\"team-c\","
+                + "\"serviceaccount\":{\"name\":\"batch\",\"uid\":\"u-1\"}},\"sub\":\"system:serviceaccount:team-c:batch\"}");
+        cluster.kubernetes().registerToken(jwt, "team-c", "batch");
+
+        assertThat(root.loginKubernetes("any", Sensitive.of(jwt)).isSuccess()).isTrue();
+    }
+
+    @Test
+    void tokenThatIsNotAJwtIsDenied403BeforeAnyTokenReview() {
         kubernetesAuthWithRole(KubernetesRole.builder("any").boundServiceAccountNames("*")
                 .boundServiceAccountNamespaces("team-*").build());
         cluster.kubernetes().registerToken("opaque-token-123", "team-c", "batch");
 
-        assertThat(root.loginKubernetes("any", Sensitive.of("opaque-token-123")).isSuccess()).isTrue();
+        assertThat(root.loginKubernetes("any", Sensitive.of("opaque-token-123")))
+                .isEqualTo(new LoginResult.Denied(403, List.of("permission denied")));
+    }
+
+    @Test
+    void expiredJwtIsDenied403() {
+        kubernetesAuthWithRole(appRole());
+        String jwt = unsignedJwt("{\"aud\":[\"vault\"],\"exp\":" + (Instant.now().getEpochSecond() - 3600)
+                + ",\"kubernetes.io\":{\"namespace\":\"team-a\",\"serviceaccount\":{\"name\":\"app\",\"uid\":\"u\"}}}");
+
+        assertThat(root.loginKubernetes("app", Sensitive.of(jwt))).isEqualTo(new LoginResult.Denied(403,
+                List.of("invalid expiration time (exp) claim: token is expired")));
+    }
+
+    /** A JWT as a token authority other than the fake Kubernetes would make it (the signature is never checked). */
+    private static String unsignedJwt(String claims) {
+        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+        return encoder.encodeToString("{\"alg\":\"RS256\",\"kid\":\"other\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + encoder.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "."
+                + encoder.encodeToString("signature".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

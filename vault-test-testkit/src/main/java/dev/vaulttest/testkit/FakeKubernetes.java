@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,11 +20,13 @@ import tools.jackson.databind.node.ObjectNode;
  * tokens TokenReview accepts, and whether TokenReview works at all.
  *
  * <p>The double cannot validate real JWTs. Instead a test issues tokens here (unsigned-looking JWTs whose
- * claims name the namespace and service account, as projected tokens do) or registers any string as a token
- * of an identity. At login the double reads the claims like Vault does without {@code pem_keys} (no signature
- * check), applies the role's audience, name and namespace bindings, and finally asks this registry, standing in
- * for TokenReview: unknown, revoked or deleted-account tokens, or {@link #setTokenReviewFails(boolean)}, give
- * {@code 403 permission denied}, as Vault does for any TokenReview failure.
+ * claims name the namespace and service account, as projected tokens do) or registers a JWT made elsewhere as a
+ * token of an identity. At login the double parses the token like Vault does without {@code pem_keys} (no
+ * signature check: a string that is not a JWT is {@code 403 permission denied} at once), checks the issuer only
+ * when one is configured, the role's audience, {@code exp}/{@code nbf}/{@code iat}, the name and namespace
+ * bindings, and finally asks this registry, standing in for TokenReview: unknown, revoked or deleted-account
+ * tokens, or {@link #setTokenReviewFails(boolean)}, give {@code 403 permission denied}, as Vault does for any
+ * TokenReview failure.
  */
 public final class FakeKubernetes {
 
@@ -88,8 +91,10 @@ public final class FakeKubernetes {
     }
 
     /**
-     * Registers any string as a valid token of a service account (its claims cannot be read, so audience and
-     * issuer checks see none).
+     * Makes TokenReview accept a token as one of a service account's, for tokens made outside this class (for
+     * example JWTs signed by a test's own token authority). A login still reads the token's claims first, like
+     * Vault: a string that is not a JWT is denied {@code 403 permission denied} before TokenReview, and the
+     * claims must name the same namespace and service account.
      *
      * @param token the token text
      * @param namespace the namespace
@@ -161,24 +166,72 @@ public final class FakeKubernetes {
         return Optional.ofNullable(validTokens.get(token));
     }
 
-    /** The identity a registered opaque token stands for, ignoring review failures. Caller holds the lock. */
-    Optional<Identity> registered(String token) {
-        return Optional.ofNullable(validTokens.get(token));
-    }
+    /** The algorithms the plugin accepts in a JWT header. */
+    private static final Set<String> ALGORITHMS = Set.of("RS256", "RS384", "RS512", "ES256", "ES384", "ES512",
+            "PS256", "PS384", "PS512");
+    /** go-jose's default clock skew leeway, which cap applies to every time claim. */
+    private static final long CLOCK_SKEW_SECONDS = 60;
+    /** cap's leeway for deriving a missing {@code exp} or {@code nbf}. */
+    private static final long DERIVED_LEEWAY_SECONDS = 150;
 
-    /** Reads a JWT's claims without verifying its signature, as Vault does without {@code pem_keys}. */
+    /**
+     * Reads a JWT's claims without verifying its signature, as Vault does without {@code pem_keys}: three
+     * base64url parts, a JSON header naming an RSA, ECDSA or RSA-PSS algorithm, and a JSON object of claims.
+     *
+     * @param jwt the token text
+     * @return the claims, or empty when the text is not such a JWT
+     */
     static Optional<JsonNode> claims(String jwt) {
-        String[] parts = jwt.split("\\.");
+        String[] parts = jwt.split("\\.", -1);
         if (parts.length != 3) {
             return Optional.empty();
         }
         try {
-            byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
-            JsonNode claims = Reply.JSON.readTree(payload);
-            return claims.isObject() ? Optional.of(claims) : Optional.empty();
+            Base64.Decoder decoder = Base64.getUrlDecoder();
+            JsonNode header = Reply.JSON.readTree(decoder.decode(parts[0]));
+            JsonNode claims = Reply.JSON.readTree(decoder.decode(parts[1]));
+            decoder.decode(parts[2]);
+            if (!header.isObject() || !ALGORITHMS.contains(header.path("alg").asString("")) || !claims.isObject()) {
+                return Optional.empty();
+            }
+            return Optional.of(claims);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * cap's time checks ({@code ValidateAllowMissingIatNbfExp}): no time claim at all passes; a missing
+     * {@code exp} or {@code nbf} is derived from the others; a minute of clock skew is allowed.
+     *
+     * @param claims the token's claims
+     * @param now the current time
+     * @return the plugin's error, or empty when the token is valid now
+     */
+    static Optional<String> timeClaimsProblem(JsonNode claims, Instant now) {
+        long iat = claims.path("iat").asLong(0);
+        long exp = claims.path("exp").asLong(0);
+        long nbf = claims.path("nbf").asLong(0);
+        if (iat == 0 && exp == 0 && nbf == 0) {
+            return Optional.empty();
+        }
+        if (exp == 0) {
+            exp = Math.max(iat, nbf) + DERIVED_LEEWAY_SECONDS;
+        }
+        if (nbf == 0) {
+            nbf = iat != 0 ? iat : exp - DERIVED_LEEWAY_SECONDS;
+        }
+        long seconds = now.getEpochSecond();
+        if (seconds + CLOCK_SKEW_SECONDS < nbf) {
+            return Optional.of("invalid not before (nbf) claim: token not yet valid");
+        }
+        if (seconds - CLOCK_SKEW_SECONDS > exp) {
+            return Optional.of("invalid expiration time (exp) claim: token is expired");
+        }
+        if (iat != 0 && seconds + CLOCK_SKEW_SECONDS < iat) {
+            return Optional.of("invalid issued at (iat) claim: token issued in the future");
+        }
+        return Optional.empty();
     }
 
     private String encode(Identity identity) {

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
@@ -31,7 +35,10 @@ import javax.net.ssl.SSLContext;
  * <ul>
  *   <li>uninitialised, sealed (progress, threshold, nonce, reset) and unsealed nodes; Shamir and {@code awskms}
  *       auto-unseal (recovery keys, unsealed right after init and after every start while the KMS is
- *       reachable);</li>
+ *       reachable). Unseal follows Vault's order and answers: shares of the wrong size are refused, each new
+ *       share raises {@code progress}, a failed combination at the threshold is a 400 and resets progress,
+ *       {@code reset} on an unsealed node is {@code 400 vault is unsealed}; {@code sys/seal} on a sealed node is
+ *       a 204, {@code sys/leader} on one a 503;</li>
  *   <li>restarts: storage survives and a Shamir node comes back sealed; in dev mode everything is lost and the
  *       node comes back as a fresh dev server with the configured root token;</li>
  *   <li>a KMS outage ({@link #setKmsReachable(boolean)}): running nodes keep serving, but an auto-unseal node
@@ -40,18 +47,35 @@ import javax.net.ssl.SSLContext;
  *       the node starts (no kubelet back-off is modelled);</li>
  *   <li>Raft: one leader among unsealed, running voters while a quorum of voters is up; standbys serve
  *       requests as if forwarded, or answer {@code 500 local node not active but active cluster node not
- *       found} without a leader; step-down hands leadership to another eligible voter; join, remove-peer
- *       (the removed node reports health 530) and non-voters ({@link Builder#joinAsNonVoter(boolean)});</li>
+ *       found} without a leader; step-down hands leadership to another eligible voter; remove-peer (the removed
+ *       node reports health 530);</li>
+ *   <li>joins as Vault answers them: an explicit join contacts the leader at once ({@code joined: true}), a
+ *       {@code retry: true} join answers {@code joined: false} and joins in the background
+ *       ({@link Builder#retryJoinInterval(Duration)}), a join sent to a node with data answers
+ *       {@code joined: true}. Under Shamir a joiner reports {@code initialized: true} with the leader's
+ *       threshold while it waits for the leader's keys (Vault's {@code isRaftUnseal}, forgotten on restart);
+ *       the share that reaches the threshold answers {@code sealed: true, progress: 0} and the node unseals in
+ *       the background ({@link Builder#raftUnsealDelay(Duration)});</li>
+ *   <li>autopilot: a joiner starts as a non-voter and is promoted once it has been healthy for
+ *       {@link Builder#autopilotStabilizationTime(Duration)} (real Vault: 10 s), or only by
+ *       {@link #promoteToVoter(String)} with {@link Builder#joinAsNonVoter(boolean)};</li>
+ *   <li>snapshot restore answers 204 at once and applies in the background
+ *       ({@link Builder#snapshotRestoreDelay(Duration)}); a forced restore of another cluster's snapshot seals
+ *       Shamir nodes;</li>
+ *   <li>{@code sys/health} with Vault's precedence (uninitialised, removed, sealed, HA-unhealthy, DR
+ *       secondary, performance standby, standby) and query parsing;</li>
  *   <li>Kubernetes auth with the plugin's error matrix, backed by {@link FakeKubernetes}.</li>
  * </ul>
  *
  * <p>Simplifications: every valid token acts as root (no ACL evaluation); audit devices are recorded, not
  * written; snapshots are gzip tar archives of the double's own state, not Raft snapshots; an init on a second
  * node of an initialised cluster is refused (a real Vault would start a second, independent cluster there);
- * JWT signatures are never checked (see {@link FakeKubernetes}); a Shamir node that joined reports
- * {@code initialized: true} while it waits to be unsealed (not verified against a real Vault); error strings the
- * reference does not quote (some init, join and remove-peer validation) are the double's own, prefixed
- * {@code test double:} where they describe a simplification.
+ * JWT signatures are never checked (see {@link FakeKubernetes}); an auto-unseal joiner unseals at once (real
+ * Vault takes a moment); a standby reports {@code ha_connection_healthy} and
+ * {@code last_request_forwarding_heartbeat_ms} from the start (real Vault only after its first forwarding
+ * heartbeat, a few seconds after it became standby); error strings the reference does not quote (some init,
+ * join and remove-peer validation) are the double's own, prefixed {@code test double:} where they describe a
+ * simplification.
  */
 public final class FakeVaultCluster implements AutoCloseable {
 
@@ -61,6 +85,8 @@ public final class FakeVaultCluster implements AutoCloseable {
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
     private final FakeKubernetes kubernetes = new FakeKubernetes(lock);
     private final ExecutorService executor;
+    /** Runs what real Vault does in the background a moment after answering (see the Builder's delays). */
+    private final ScheduledExecutorService background;
     private final SecureRandom random = new SecureRandom();
     final RaftStorage storage = new RaftStorage(random);
     private final SysApi sys;
@@ -72,6 +98,11 @@ public final class FakeVaultCluster implements AutoCloseable {
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "fake-vault-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "fake-vault-background");
             thread.setDaemon(true);
             return thread;
         });
@@ -227,6 +258,7 @@ public final class FakeVaultCluster implements AutoCloseable {
             node.hasData = false;
             node.removed = false;
             node.pendingJoin = null;
+            node.awaitingJoinKeys = false;
             startNode(node);
         }
     }
@@ -251,7 +283,9 @@ public final class FakeVaultCluster implements AutoCloseable {
     }
 
     /**
-     * Promotes a non-voter to voter, as autopilot does after the stabilisation time.
+     * Promotes a non-voter to voter at once, as autopilot does after the stabilisation time. Joined nodes are
+     * promoted automatically after {@link Builder#autopilotStabilizationTime(Duration)} unless
+     * {@link Builder#joinAsNonVoter(boolean)} is set; this drives the promotion by hand.
      *
      * @param name the node
      */
@@ -265,8 +299,9 @@ public final class FakeVaultCluster implements AutoCloseable {
     }
 
     /**
-     * Initialises the cluster on node 0, joins and unseals every node, so a test can start from a working
-     * cluster without going through the API.
+     * Initialises the cluster on node 0, joins and unseals every node, so a test can start from a working,
+     * settled cluster without going through the API: every node votes at once, as after autopilot's
+     * stabilisation time (unless {@link Builder#joinAsNonVoter(boolean)}).
      *
      * @param shares key shares (recovery shares under auto-unseal)
      * @param threshold shares needed
@@ -288,6 +323,8 @@ public final class FakeVaultCluster implements AutoCloseable {
                 }
                 if (node.running) {
                     unsealDirectly(node);
+                    storage.member(node.name()).ifPresent(member -> member.voter = !config.joinAsNonVoter
+                            || node == first);
                 }
             }
             electLeader(null);
@@ -318,6 +355,7 @@ public final class FakeVaultCluster implements AutoCloseable {
                 node.running = false;
             }
         }
+        background.shutdownNow();
         executor.shutdownNow();
     }
 
@@ -370,8 +408,10 @@ public final class FakeVaultCluster implements AutoCloseable {
 
     /** Starts a node; on the first start its server is already bound ({@code preBound}), later it binds again. */
     private void startNode(FakeVaultNode node, HttpServer preBound) {
+        node.epoch++;
         node.unsealProgress.clear();
         node.nonce = "";
+        node.unsealingInBackground = false;
         if (config.devMode) {
             startDevNode(node);
         } else if (config.seal == SealKind.AUTO_UNSEAL && !kmsReachable) {
@@ -399,11 +439,19 @@ public final class FakeVaultCluster implements AutoCloseable {
 
     void stopNode(FakeVaultNode node) {
         closeServer(node);
+        node.epoch++;
         node.running = false;
         node.crashLooping = false;
         node.sealed = true;
         node.unsealProgress.clear();
         node.nonce = "";
+        node.unsealingInBackground = false;
+        // An API join lives in memory: a restart forgets a join still waiting for its keys or still retrying.
+        node.pendingJoin = null;
+        if (node.awaitingJoinKeys) {
+            node.awaitingJoinKeys = false;
+            node.hasData = false;
+        }
         if (node.name().equals(storage.leader)) {
             storage.leader = null;
         }
@@ -427,15 +475,83 @@ public final class FakeVaultCluster implements AutoCloseable {
         node.unsealProgress.clear();
         node.nonce = "";
         becomeMember(node);
+        // Autopilot counts the stabilisation time from when the server became healthy.
+        storage.member(node.name()).ifPresent(member -> member.stableSince = Instant.now());
     }
 
+    /**
+     * Adds the node to the Raft configuration. A joiner starts as a non-voter; autopilot promotes it once it has
+     * been healthy for the stabilisation time (never with {@link Builder#joinAsNonVoter(boolean)}).
+     */
     void becomeMember(FakeVaultNode node) {
         if (config.devMode || storage.member(node.name()).isPresent() || node.removed) {
             return;
         }
-        boolean voter = storage.members.isEmpty() || !config.joinAsNonVoter;
-        storage.members.add(new RaftStorage.Member(node.name(), voter));
+        boolean first = storage.members.isEmpty();
+        RaftStorage.Member member = new RaftStorage.Member(node.name(), first);
+        storage.members.add(member);
         storage.index++;
+        if (!first && !config.joinAsNonVoter) {
+            schedule(config.autopilotStabilizationTime, () -> autopilotPromote(member));
+        }
+    }
+
+    /** Autopilot: promotes a non-voter that has been healthy for the stabilisation time; checks again later. */
+    private void autopilotPromote(RaftStorage.Member member) {
+        if (member.voter || !storage.members.contains(member)) {
+            return;
+        }
+        Optional<FakeVaultNode> node = nodes.stream().filter(candidate -> candidate.name().equals(member.nodeId))
+                .findFirst();
+        boolean healthy = storage.leader != null && node.map(this::healthyMember).orElse(false);
+        Instant now = Instant.now();
+        if (!healthy) {
+            member.stableSince = now;
+            schedule(config.autopilotStabilizationTime, () -> autopilotPromote(member));
+            return;
+        }
+        Instant due = member.stableSince.plus(config.autopilotStabilizationTime);
+        if (now.isBefore(due)) {
+            schedule(Duration.between(now, due), () -> autopilotPromote(member));
+            return;
+        }
+        member.voter = true;
+        storage.index++;
+        electLeader(null);
+    }
+
+    boolean healthyMember(FakeVaultNode node) {
+        return node.running && node.hasData && !node.sealed && !node.removed;
+    }
+
+    /**
+     * Runs {@code task} under the cluster lock after {@code delay}, like work real Vault does in the background
+     * after it answered. Dropped once the cluster is closed.
+     */
+    void schedule(Duration delay, Runnable task) {
+        try {
+            background.schedule(() -> {
+                synchronized (lock) {
+                    if (!closed) {
+                        task.run();
+                    }
+                }
+            }, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the cluster is closing: nothing runs in the background any more
+        }
+    }
+
+    /**
+     * Runs {@code task} for this node after {@code delay}, unless the node was stopped or restarted meanwhile.
+     */
+    void scheduleForNode(FakeVaultNode node, Duration delay, Runnable task) {
+        int epoch = node.epoch;
+        schedule(delay, () -> {
+            if (node.epoch == epoch && node.running) {
+                task.run();
+            }
+        });
     }
 
     boolean eligible(FakeVaultNode node) {
@@ -560,6 +676,10 @@ public final class FakeVaultCluster implements AutoCloseable {
         String buildDate = "2026-07-30T10:12:44Z";
         String namePrefix = "vault-";
         boolean joinAsNonVoter;
+        Duration autopilotStabilizationTime = Duration.ofMillis(200);
+        Duration raftUnsealDelay = Duration.ofMillis(300);
+        Duration snapshotRestoreDelay = Duration.ofMillis(100);
+        Duration retryJoinInterval = Duration.ofMillis(100);
         SSLContext sslContext;
 
         private Builder() {
@@ -626,15 +746,74 @@ public final class FakeVaultCluster implements AutoCloseable {
         }
 
         /**
-         * Whether joined nodes start as non-voters until {@link FakeVaultCluster#promoteToVoter(String)}, as with
-         * autopilot's stabilisation time (default: they vote at once).
+         * Whether joined nodes stay non-voters until {@link FakeVaultCluster#promoteToVoter(String)} (autopilot
+         * never promotes them, as with {@code non_voter: true} joins), also after {@link FakeVaultCluster#bootstrap(int, int)}.
+         * Default: a joiner starts as a non-voter and autopilot promotes it after
+         * {@link #autopilotStabilizationTime(Duration)}.
          *
-         * @param nonVoter whether to join as non-voter
+         * @param nonVoter whether joined nodes stay non-voters
          * @return this builder
          */
         public Builder joinAsNonVoter(boolean nonVoter) {
             this.joinAsNonVoter = nonVoter;
             return this;
+        }
+
+        /**
+         * How long a joined node must be healthy before autopilot promotes it to voter (default 200 ms so tests
+         * stay fast; real Vault: {@code server_stabilization_time}, 10 s).
+         *
+         * @param time the stabilisation time
+         * @return this builder
+         */
+        public Builder autopilotStabilizationTime(Duration time) {
+            this.autopilotStabilizationTime = nonNegative(time, "time");
+            return this;
+        }
+
+        /**
+         * How long a node that joined under Shamir stays sealed after the share that completes the threshold
+         * (answered {@code sealed: true, progress: 0}) before it unseals in the background (default 300 ms; real
+         * Vault: about a second, once it has replicated the leader's keyring).
+         *
+         * @param delay the delay
+         * @return this builder
+         */
+        public Builder raftUnsealDelay(Duration delay) {
+            this.raftUnsealDelay = nonNegative(delay, "delay");
+            return this;
+        }
+
+        /**
+         * How long after answering {@code 204} a snapshot restore takes to apply (default 100 ms; real Vault
+         * applies it in the background, usually well under a second for small snapshots).
+         *
+         * @param delay the delay
+         * @return this builder
+         */
+        public Builder snapshotRestoreDelay(Duration delay) {
+            this.snapshotRestoreDelay = nonNegative(delay, "delay");
+            return this;
+        }
+
+        /**
+         * How often a {@code retry: true} join is attempted again in the background (default 100 ms; real
+         * Vault: every 2 s). The first attempt starts right after the answer.
+         *
+         * @param interval the interval
+         * @return this builder
+         */
+        public Builder retryJoinInterval(Duration interval) {
+            this.retryJoinInterval = nonNegative(interval, "interval");
+            return this;
+        }
+
+        private static Duration nonNegative(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, got " + value);
+            }
+            return value;
         }
 
         /**

@@ -28,7 +28,17 @@ public final class FakeVaultNode {
     final Set<String> unsealProgress = new LinkedHashSet<>();
     String nonce = "";
     boolean removed;
+    /** Leader address of a {@code retry: true} join still being attempted in the background. */
     String pendingJoin;
+    /**
+     * Joined under Shamir and waiting for the leader's unseal keys to answer the join challenge (Vault's
+     * {@code isRaftUnseal}): reports initialised, but is not a Raft member yet and forgets the join on restart.
+     */
+    boolean awaitingJoinKeys;
+    /** Took the keys after a join; unseals in the background once it has the leader's keyring. */
+    boolean unsealingInBackground;
+    /** Bumped on every stop and start, so background work scheduled for an earlier run of the process is dropped. */
+    int epoch;
     boolean drSecondary;
     boolean performanceStandby;
     boolean haConnectionHealthy = true;

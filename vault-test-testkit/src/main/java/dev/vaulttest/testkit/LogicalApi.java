@@ -542,33 +542,33 @@ final class LogicalApi {
             return Reply.error(500, "could not load backend configuration");
         }
         FakeKubernetes kubernetes = cluster.kubernetesModel();
-        Optional<JsonNode> claims = FakeKubernetes.claims(jwt);
-        Optional<FakeKubernetes.Identity> registered = kubernetes.registered(jwt);
-        String namespace;
-        String name;
-        if (claims.isPresent()) {
-            JsonNode k8s = claims.get().path("kubernetes.io");
-            namespace = k8s.path("namespace").asString(claims.get().path("kubernetes.io/serviceaccount/namespace")
-                    .asString(""));
-            name = k8s.path("serviceaccount").path("name").asString(
-                    claims.get().path("kubernetes.io/serviceaccount/service-account.name").asString(""));
-            if (!config.path("disable_iss_validation").asBoolean(true)) {
-                String expected = config.path("issuer").asString("").isEmpty() ? "kubernetes/serviceaccount"
-                        : config.path("issuer").asString();
-                if (!expected.equals(claims.get().path("iss").asString(""))) {
-                    return Reply.error(403, "invalid issuer (iss) claim");
-                }
-            }
-            String audience = role.path("audience").asString("");
-            if (!audience.isEmpty() && !list(claims.get().path("aud")).contains(audience)) {
-                return Reply.error(403, "invalid audience (aud) claim: audience claim does not match any expected"
-                        + " audience");
-            }
-        } else if (registered.isPresent()) {
-            namespace = registered.get().namespace();
-            name = registered.get().name();
-        } else {
+        // Without pem_keys the plugin parses the JWT without checking its signature; anything that does not
+        // parse (not three base64url parts, a header that is not JSON with an RS/ES/PS algorithm, claims that are
+        // not a JSON object) fails "verifying token signature", which the plugin turns into permission denied.
+        Optional<JsonNode> parsed = FakeKubernetes.claims(jwt);
+        if (parsed.isEmpty()) {
             return Reply.permissionDenied();
+        }
+        JsonNode claims = parsed.get();
+        JsonNode k8s = claims.path("kubernetes.io");
+        String namespace = k8s.path("namespace").asString(claims.path("kubernetes.io/serviceaccount/namespace")
+                .asString(""));
+        String name = k8s.path("serviceaccount").path("name").asString(
+                claims.path("kubernetes.io/serviceaccount/service-account.name").asString(""));
+        // The issuer is checked only when one is configured (and validation is not disabled).
+        String issuer = config.path("issuer").asString("");
+        if (!config.path("disable_iss_validation").asBoolean(true) && !issuer.isEmpty()
+                && !issuer.equals(claims.path("iss").asString(""))) {
+            return Reply.error(403, "invalid issuer (iss) claim");
+        }
+        String audience = role.path("audience").asString("");
+        if (!audience.isEmpty() && !list(claims.path("aud")).contains(audience)) {
+            return Reply.error(403, "invalid audience (aud) claim: audience claim does not match any expected"
+                    + " audience");
+        }
+        Optional<String> timing = FakeKubernetes.timeClaimsProblem(claims, Instant.now());
+        if (timing.isPresent()) {
+            return Reply.error(403, timing.get());
         }
         List<String> names = list(role.path("bound_service_account_names"));
         if (!(names.size() == 1 && names.get(0).equals("*")) && !globMatch(names, name)) {

@@ -60,6 +60,11 @@ final class Snapshots {
         return Reply.bytes(gzipTar(entries), "application/gzip");
     }
 
+    /** Whether the bytes start with the gzip magic number, as Go's {@code gzip.NewReader} requires. */
+    static boolean isGzip(byte[] bytes) {
+        return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+    }
+
     /** The state inside a snapshot, if the bytes are a complete snapshot of this double. */
     static Optional<JsonNode> read(byte[] snapshot) {
         try {

@@ -1,5 +1,6 @@
 package dev.vaulttest.testkit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,7 +32,6 @@ final class SysApi {
     }
 
     Reply handle(FakeVaultNode node, Call call) {
-        pendingJoin(node);
         String path = call.path();
         switch (path) {
             case "sys/init":
@@ -46,6 +46,12 @@ final class SysApi {
                 return leader(node);
             case "sys/storage/raft/join":
                 return call.isWrite() ? join(node, call) : unsupported(path);
+            case "sys/seal":
+                if (call.isWrite() && (!node.hasData || node.sealed)) {
+                    // Vault's SealWithRequest returns at once on a sealed node: 204, before any token check.
+                    return Reply.noContent();
+                }
+                break;
             default:
                 break;
         }
@@ -204,25 +210,42 @@ final class SysApi {
         return body;
     }
 
+    /** Vault's barrier key length (AES-256: 16 to 32 bytes) plus one byte of Shamir overhead. */
+    private static final int MIN_KEY_BYTES = 16;
+    private static final int MAX_KEY_BYTES = 33;
+
+    /** {@code handleSysUnseal} and {@code Core.unsealFragment}, in their order. */
     private Reply unseal(FakeVaultNode node, Call call) {
+        if (node.removed) {
+            return Reply.error(500, "node was removed from a HA cluster");
+        }
         if (call.body().path("reset").asBoolean(false)) {
+            if (!node.sealed) {
+                return Reply.error(400, "vault is unsealed");
+            }
             node.unsealProgress.clear();
             node.nonce = "";
             return sealStatus(node);
-        }
-        if (!node.hasData) {
-            return Reply.error(400, "Vault is not initialized");
         }
         String key = call.text("key");
         if (key.isEmpty()) {
             return Reply.error(400, "'key' must be specified in request body as JSON, or 'reset' set to true");
         }
-        if (!node.sealed) {
-            return sealStatus(node);
-        }
         Optional<byte[]> decoded = decodeKey(key);
         if (decoded.isEmpty()) {
             return Reply.error(400, "'key' must be a valid hex or base64 string");
+        }
+        if (!node.hasData) {
+            return Reply.error(400, "Vault is not initialized");
+        }
+        if (decoded.get().length < MIN_KEY_BYTES) {
+            return Reply.error(400, "invalid key: key is shorter than minimum " + MIN_KEY_BYTES + " bytes");
+        }
+        if (decoded.get().length > MAX_KEY_BYTES) {
+            return Reply.error(400, "invalid key: key is longer than maximum " + MAX_KEY_BYTES + " bytes");
+        }
+        if (!node.sealed || node.unsealingInBackground) {
+            return sealStatus(node);
         }
         if (node.unsealProgress.isEmpty()) {
             node.nonce = UUID.randomUUID().toString();
@@ -236,22 +259,53 @@ final class SysApi {
         node.unsealProgress.clear();
         node.nonce = "";
         if (!allValid) {
+            if (node.awaitingJoinKeys) {
+                // unsealWithRaft cannot open the leader's challenge with these keys.
+                return Reply.error(500, "error decrypting challenge: cipher: message authentication failed");
+            }
             return Reply.error(400, "Unseal failed, invalid key");
+        }
+        if (node.awaitingJoinKeys) {
+            return unsealAfterJoin(node);
         }
         cluster.unsealDirectly(node);
         cluster.electLeader(null);
         return sealStatus(node);
     }
 
+    /**
+     * Vault's {@code unsealWithRaft}: the keys answer the leader's challenge, the node becomes a Raft member, and
+     * it unseals in the background once it has the leader's keyring; the answer to this share still says
+     * {@code sealed: true, progress: 0}.
+     */
+    private Reply unsealAfterJoin(FakeVaultNode node) {
+        node.awaitingJoinKeys = false;
+        node.unsealingInBackground = true;
+        cluster.becomeMember(node);
+        cluster.scheduleForNode(node, cluster.config().raftUnsealDelay, () -> {
+            if (node.unsealingInBackground && node.sealed) {
+                node.unsealingInBackground = false;
+                cluster.unsealDirectly(node);
+                cluster.electLeader(null);
+            }
+        });
+        return sealStatus(node);
+    }
+
+    /** Hex when it decodes to a key-sized value, else standard base64, as {@code handleSysUnseal} decodes. */
     private static Optional<byte[]> decodeKey(String key) {
         try {
-            return Optional.of(HexFormat.of().parseHex(key));
-        } catch (IllegalArgumentException notHex) {
-            try {
-                return Optional.of(Base64.getDecoder().decode(key));
-            } catch (IllegalArgumentException notBase64) {
-                return Optional.empty();
+            byte[] hex = HexFormat.of().parseHex(key);
+            if (hex.length >= MIN_KEY_BYTES && hex.length <= MAX_KEY_BYTES) {
+                return Optional.of(hex);
             }
+        } catch (IllegalArgumentException notHex) {
+            // try base64
+        }
+        try {
+            return Optional.of(Base64.getDecoder().decode(key));
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
         }
     }
 
@@ -275,7 +329,8 @@ final class SysApi {
         try {
             code = healthCode(node, query);
         } catch (NumberFormatException e) {
-            return Reply.error(400, "bad code: " + e.getMessage());
+            // getSysHealth fails without a body and respondError sends an empty error list.
+            return Reply.error(400);
         }
         ObjectNode body = Reply.JSON.createObjectNode();
         boolean standby = isStandby(node);
@@ -308,35 +363,51 @@ final class SysApi {
                 && !node.name().equals(storage.leader);
     }
 
+    /**
+     * {@code getSysHealth}: every query parameter is parsed first (a bad one is a 400), then the first matching
+     * state wins in Vault's order: uninitialised, removed, sealed, HA-unhealthy, DR secondary, performance
+     * standby, standby.
+     */
     private int healthCode(FakeVaultNode node, Map<String, String> query) {
+        boolean standbyOk = flag(query, "standbyok");
+        boolean perfStandbyOk = flag(query, "perfstandbyok");
+        int uninit = code(query, "uninitcode", 501);
+        int sealed = code(query, "sealedcode", 503);
+        int standbyCode = code(query, "standbycode", 429);
+        int active = code(query, "activecode", 200);
+        int drSecondary = code(query, "drsecondarycode", 472);
+        int perfStandby = code(query, "performancestandbycode", 473);
+        int haUnhealthy = code(query, "haunhealthycode", 474);
+        int removed = code(query, "removedcode", 530);
+        boolean standby = isStandby(node);
         if (!node.hasData) {
-            return code(query, "uninitcode", 501);
-        }
-        if (node.sealed) {
-            return code(query, "sealedcode", 503);
+            return uninit;
         }
         if (node.removed) {
-            return code(query, "removedcode", 530);
+            return removed;
+        }
+        if (node.sealed) {
+            return sealed;
+        }
+        if (standby && !node.haConnectionHealthy) {
+            return haUnhealthy;
         }
         if (node.drSecondary) {
-            return code(query, "drsecondarycode", 472);
+            return drSecondary;
         }
-        int active = code(query, "activecode", 200);
-        if (!isStandby(node)) {
-            return active;
+        if (standby && node.performanceStandby) {
+            return perfStandbyOk ? active : perfStandby;
         }
-        if (node.performanceStandby) {
-            return flag(query, "perfstandbyok") ? active : code(query, "performancestandbycode", 473);
+        if (standby) {
+            return standbyOk ? active : standbyCode;
         }
-        if (!node.haConnectionHealthy) {
-            return code(query, "haunhealthycode", 474);
-        }
-        return flag(query, "standbyok") ? active : code(query, "standbycode", 429);
+        return active;
     }
 
+    /** {@code fetchStatusCode}: {@code strconv.Atoi}, so an empty or non-numeric value is a 400. */
     private static int code(Map<String, String> query, String name, int fallback) {
         String value = query.get(name);
-        if (value == null || value.isEmpty()) {
+        if (value == null) {
             return fallback;
         }
         int parsed = Integer.parseInt(value);
@@ -346,18 +417,20 @@ final class SysApi {
         return parsed;
     }
 
+    /**
+     * {@code parseutil.ParseBool} (a weak decode): an empty value is false, otherwise Go's
+     * {@code strconv.ParseBool}.
+     */
     private static boolean flag(Map<String, String> query, String name) {
         String value = query.get(name);
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             return false;
         }
-        if (value.isEmpty() || "true".equals(value) || "1".equals(value)) {
-            return true;
-        }
-        if ("false".equals(value) || "0".equals(value)) {
-            return false;
-        }
-        throw new NumberFormatException(name + "=" + value);
+        return switch (value) {
+            case "1", "t", "T", "TRUE", "true", "True" -> true;
+            case "0", "f", "F", "FALSE", "false", "False" -> false;
+            default -> throw new NumberFormatException(name + "=" + value);
+        };
     }
 
     private Reply leader(FakeVaultNode node) {
@@ -396,27 +469,46 @@ final class SysApi {
 
     // ---- raft ----------------------------------------------------------------------------------------
 
+    /**
+     * {@code JoinRaftCluster}: a node with data answers {@code joined: true} without doing anything; an explicit
+     * join contacts the leader at once (500 if it cannot); {@code retry: true} answers {@code joined: false} and
+     * keeps trying in the background. Under Shamir the joiner then waits for the leader's unseal keys.
+     */
     private Reply join(FakeVaultNode node, Call call) {
         if (cluster.config().devMode) {
             return Reply.error(400, "raft storage is not in use");
         }
-        if (node.hasData) {
-            return Reply.error(400, "raft storage is already initialized");
+        if (node.removed) {
+            return Reply.error(500, "node has been removed from the HA cluster. All vault data for this node must"
+                    + " be cleaned up before it can be added back");
+        }
+        if (node.hasData && !node.awaitingJoinKeys) {
+            return Reply.ok(Reply.JSON.createObjectNode().put("joined", true));
         }
         String leaderAddress = call.text("leader_api_addr");
         if (leaderAddress.isEmpty()) {
             return Reply.error(400, "leader_api_addr is required");
         }
-        boolean retry = call.body().path("retry").asBoolean(false);
+        if (call.body().path("retry").asBoolean(false)) {
+            node.pendingJoin = leaderAddress;
+            cluster.scheduleForNode(node, Duration.ZERO, () -> retryJoin(node, leaderAddress));
+            return Reply.ok(Reply.JSON.createObjectNode().put("joined", false));
+        }
         Optional<String> failure = tryJoin(node, leaderAddress);
         if (failure.isEmpty()) {
             return Reply.ok(Reply.JSON.createObjectNode().put("joined", true));
         }
-        if (retry) {
-            node.pendingJoin = leaderAddress;
-            return Reply.ok(Reply.JSON.createObjectNode().put("joined", true));
-        }
         return Reply.error(500, "failed to join raft cluster: " + failure.get());
+    }
+
+    /** One background attempt of a {@code retry: true} join; schedules the next one if it fails. */
+    private void retryJoin(FakeVaultNode node, String leaderAddress) {
+        if (!leaderAddress.equals(node.pendingJoin) || (node.hasData && !node.awaitingJoinKeys)) {
+            return;
+        }
+        if (tryJoin(node, leaderAddress).isPresent()) {
+            cluster.scheduleForNode(node, cluster.config().retryJoinInterval, () -> retryJoin(node, leaderAddress));
+        }
     }
 
     /** Joins if the leader at the address is reachable and active; empty on success, else why not. */
@@ -433,16 +525,15 @@ final class SysApi {
         node.removed = false;
         node.sealed = true;
         if (cluster.config().seal == SealKind.AUTO_UNSEAL) {
+            node.awaitingJoinKeys = false;
             cluster.unsealDirectly(node);
             cluster.electLeader(null);
+        } else {
+            node.awaitingJoinKeys = true;
+            node.unsealProgress.clear();
+            node.nonce = "";
         }
         return Optional.empty();
-    }
-
-    private void pendingJoin(FakeVaultNode node) {
-        if (node.pendingJoin != null && !node.hasData) {
-            tryJoin(node, node.pendingJoin);
-        }
     }
 
     private Reply raftConfiguration() {
@@ -533,13 +624,22 @@ final class SysApi {
 
     // ---- snapshots -----------------------------------------------------------------------------------
 
+    /**
+     * {@code handleStorageRaftSnapshotWrite}: the archive and its keyring are checked while the request waits
+     * (not gzip: 500; another cluster's keyring without force: 400), then the answer is 204 and the snapshot is
+     * applied in the background after {@link FakeVaultCluster.Builder#snapshotRestoreDelay}. A forced restore of
+     * another cluster's snapshot leaves the nodes sealed under Shamir (the source cluster's keys unseal them).
+     */
     private Reply restore(Call call, boolean force) {
         if (!call.isWrite()) {
             return unsupported(call.path());
         }
+        if (!Snapshots.isGzip(call.raw())) {
+            return Reply.error(500, "failed to decompress snapshot: gzip: invalid header");
+        }
         Optional<JsonNode> snapshot = Snapshots.read(call.raw());
         if (snapshot.isEmpty()) {
-            return Reply.error(400, "failed to read snapshot: not a gzip-compressed tar archive with SHA256SUMS.sealed");
+            return Reply.error(500, "failed to read snapshot file: not a tar archive with SHA256SUMS.sealed");
         }
         JsonNode state = snapshot.get();
         boolean sameKeyring = storage.keyringId.equals(state.path("keyring_id").asString(""));
@@ -547,21 +647,27 @@ final class SysApi {
             return Reply.error(400, "could not verify hash file, possibly the snapshot is using a different set of"
                     + " unseal keys; use the snapshot-force API to bypass this check");
         }
+        cluster.schedule(cluster.config().snapshotRestoreDelay, () -> apply(state, sameKeyring));
+        return Reply.noContent();
+    }
+
+    private void apply(JsonNode state, boolean sameKeyring) {
         Snapshots.apply(storage, state);
-        if (force && !sameKeyring) {
-            for (FakeVaultNode node : cluster.nodes()) {
-                if (node.running && node.hasData) {
-                    node.sealed = true;
-                    node.unsealProgress.clear();
-                    node.nonce = "";
-                    if (cluster.config().seal == SealKind.AUTO_UNSEAL && cluster.kmsReachable()) {
-                        cluster.unsealDirectly(node);
-                    }
+        if (sameKeyring) {
+            return;
+        }
+        for (FakeVaultNode node : cluster.nodes()) {
+            if (node.running && node.hasData) {
+                node.sealed = true;
+                node.unsealProgress.clear();
+                node.nonce = "";
+                node.unsealingInBackground = false;
+                if (cluster.config().seal == SealKind.AUTO_UNSEAL && cluster.kmsReachable()) {
+                    cluster.unsealDirectly(node);
                 }
             }
-            storage.leader = null;
-            cluster.electLeader(null);
         }
-        return Reply.noContent();
+        storage.leader = null;
+        cluster.electLeader(null);
     }
 }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * A Helm upgrade of the release to another chart and/or values, in one of two ways:
  * <ul>
  *   <li>{@link Procedure#ON_DELETE}, the documented procedure for the chart's OnDelete StatefulSet: a raft
- *   snapshot first, then {@code helm upgrade}, then each standby deleted one at a time, each back, unsealed and
+ *   snapshot first (only with raft storage: file and standalone storage have none), then {@code helm upgrade}, then each standby deleted one at a time, each back, unsealed and
  *   past the ready gate before the next, and the active node last (no step-down). Verified when every pod was
  *   recreated on the StatefulSet's new template image.</li>
  *   <li>{@link Procedure#HELM_ONLY}, the naive way: {@code helm upgrade} and nothing else, so a test can show that
@@ -75,7 +75,13 @@ public final class ChartUpgrade extends AbstractDisruption {
     private void onDelete() {
         ReleaseObjects release = new ReleaseObjects(env);
         before = images(release);
-        snapshot = Optional.of(takeSnapshot());
+        String storage = env.client().sealStatus().storageType();
+        if ("raft".equals(storage)) {
+            snapshot = Optional.of(takeSnapshot());
+        } else {
+            LOG.info("{} keeps its data in {} storage, which has no raft snapshot; back up its volume before"
+                    + " upgrading a deployment you care about", env.releaseName(), storage);
+        }
         markApplied(now());
         options.upgrader().upgrade(env, upgradeTarget);
         templateImage = templateImage(release.statefulSet());
@@ -197,7 +203,7 @@ public final class ChartUpgrade extends AbstractDisruption {
     /**
      * The raft snapshot taken before the upgrade.
      *
-     * @return the file; empty for {@link Procedure#HELM_ONLY}
+     * @return the file; empty for {@link Procedure#HELM_ONLY} and for storage other than raft
      */
     public Optional<Path> snapshot() {
         return snapshot;

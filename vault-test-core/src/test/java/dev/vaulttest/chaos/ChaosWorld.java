@@ -49,11 +49,17 @@ final class ChaosWorld implements AutoCloseable {
 
     private ChaosWorld(KubernetesMockServer server, KubernetesClient client, SealSpec seal, String reclaimPolicy,
             boolean restartable) {
+        this(server, client, seal, reclaimPolicy, restartable, "raft");
+    }
+
+    private ChaosWorld(KubernetesMockServer server, KubernetesClient client, SealSpec seal, String reclaimPolicy,
+            boolean restartable, String storageType) {
         this.server = server;
         this.client = client;
         RestartableCluster[] wrapped = new RestartableCluster[1];
         this.fixture = DoubleBackedEnvironment.builder(client)
                 .spec(DoubleBackedEnvironment.spec().replicas(3).seal(seal).build())
+                .vault(b -> b.storageType(storageType))
                 .statefulSetController(false)
                 .cluster(c -> {
                     wrapped[0] = new RestartableCluster(MockCluster.singleNodeK3s(c));
@@ -73,6 +79,11 @@ final class ChaosWorld implements AutoCloseable {
 
     static ChaosWorld shamir(KubernetesMockServer server, KubernetesClient client) {
         return new ChaosWorld(server, client, SealSpec.defaults(), "Retain", true);
+    }
+
+    /** Three Shamir nodes whose Vault reports another storage than raft, such as {@code file}. */
+    static ChaosWorld withStorage(KubernetesMockServer server, KubernetesClient client, String storageType) {
+        return new ChaosWorld(server, client, SealSpec.defaults(), "Retain", true, storageType);
     }
 
     static ChaosWorld autoUnseal(KubernetesMockServer server, KubernetesClient client) {

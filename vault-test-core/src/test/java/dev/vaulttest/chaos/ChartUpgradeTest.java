@@ -96,6 +96,21 @@ class ChartUpgradeTest {
     }
 
     @Test
+    void theOnDeleteProcedureRunsWithoutASnapshotWhenTheStorageIsNotRaft() {
+        world.close();
+        world = ChaosWorld.withStorage(server, client, "file");
+
+        ChartUpgrade upgrade = chaos(upgrader).upgradeOnDelete(TARGET);
+
+        assertThat(upgrades).containsExactly(TARGET);
+        assertThat(upgrade.snapshot()).isEmpty();
+        assertThat(world.vault.nodes()).allSatisfy(node -> assertThat(node.lastRequest("sys/storage/raft/snapshot"))
+                .isEmpty());
+        assertThat(upgrade.restartOrder()).hasSize(3);
+        assertThat(upgrade.imagesAfter().values()).extracting(PodImage::specImage).containsOnly(NEW_IMAGE);
+    }
+
+    @Test
     void theHelmOnlyUpgradeRestartsNothingAndLeavesEveryPodOnTheOldImage() {
         ChartUpgrade upgrade = chaos(upgrader).upgradeHelmOnly(TARGET);
 

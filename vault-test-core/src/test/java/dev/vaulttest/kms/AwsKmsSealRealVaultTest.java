@@ -7,6 +7,7 @@ import dev.vaulttest.fixture.RealVault;
 import dev.vaulttest.internal.Wait;
 import dev.vaulttest.testkit.real.LabBinaries;
 import dev.vaulttest.testkit.real.LocalKmsProcess;
+import dev.vaulttest.testkit.real.VaultProcess;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
 import dev.vaulttest.vault.InitRequest;
 import dev.vaulttest.vault.InitResult;
@@ -86,8 +87,8 @@ class AwsKmsSealRealVaultTest {
     @Test
     void every_node_unseals_itself_and_joins_by_retry_join() {
         List<VaultNodeClient> nodes = RealVault.clients(vault);
-        for (VaultNodeClient node : nodes) {
-            SealStatus status = RealVault.awaitSealStatus(node, "unsealed by the KMS", SealStatus::isUnsealed,
+        for (VaultProcess process : vault.nodes()) {
+            SealStatus status = RealVault.awaitSealStatus(process, "unsealed by the KMS", SealStatus::isUnsealed,
                     Duration.ofSeconds(90));
             assertThat(status.type()).isEqualTo("awskms");
             assertThat(status.recoverySeal()).isTrue();
@@ -120,12 +121,12 @@ class AwsKmsSealRealVaultTest {
 
     @Test
     void a_restarted_node_unseals_itself_through_the_kms() {
-        VaultNodeClient node = client(vault.node(1));
-        RealVault.awaitSealStatus(node, "unsealed by the KMS", SealStatus::isUnsealed, Duration.ofSeconds(90));
+        RealVault.awaitSealStatus(vault.node(1), "unsealed by the KMS", SealStatus::isUnsealed,
+                Duration.ofSeconds(90));
 
         vault.restart(vault.node(1));
 
-        SealStatus status = RealVault.awaitSealStatus(node, "unsealed by the KMS after a restart",
+        SealStatus status = RealVault.awaitSealStatus(vault.node(1), "unsealed by the KMS after a restart",
                 SealStatus::isUnsealed, Duration.ofSeconds(60));
         assertThat(status.initialized()).isTrue();
     }

@@ -9,13 +9,17 @@ import dev.vaulttest.testkit.real.VaultProcessCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** How a real node joins, unseals after joining, gets promoted, and leaves: what the double must reproduce. */
+@Execution(ExecutionMode.CONCURRENT)
 class RaftJoinRealVaultTest {
 
-    private final List<VaultProcessCluster> clusters = new ArrayList<>();
+    private final List<VaultProcessCluster> clusters = new CopyOnWriteArrayList<>();
 
     private VaultProcessCluster cluster(int nodes) {
         VaultProcessCluster vault = VaultProcessCluster.builder(RealVault.binaries()).nodes(nodes).start();

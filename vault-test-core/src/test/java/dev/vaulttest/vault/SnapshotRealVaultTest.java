@@ -13,13 +13,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Raft snapshot save, restore and forced restore on real single-node clusters. */
+@Execution(ExecutionMode.CONCURRENT)
 class SnapshotRealVaultTest {
 
     private static final Duration RESTORE = Duration.ofSeconds(60);
@@ -27,7 +31,7 @@ class SnapshotRealVaultTest {
     @TempDir
     Path dir;
 
-    private final List<VaultProcessCluster> clusters = new ArrayList<>();
+    private final List<VaultProcessCluster> clusters = new CopyOnWriteArrayList<>();
 
     /** A single active node with kv-v2 at {@code kv/}. */
     private record Node(VaultProcessCluster vault, VaultNodeClient client, VaultNodeClient root, InitResult init) {

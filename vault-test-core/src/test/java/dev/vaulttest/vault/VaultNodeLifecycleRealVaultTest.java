@@ -9,13 +9,17 @@ import dev.vaulttest.testkit.real.VaultProcessCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Init, unseal, seal and the status endpoints of one real Vault node, through the library's client. */
+@Execution(ExecutionMode.CONCURRENT)
 class VaultNodeLifecycleRealVaultTest {
 
-    private final List<VaultProcessCluster> clusters = new ArrayList<>();
+    private final List<VaultProcessCluster> clusters = new CopyOnWriteArrayList<>();
 
     private VaultNodeClient singleNode() {
         VaultProcessCluster vault = VaultProcessCluster.builder(RealVault.binaries()).nodes(1).start();

@@ -673,6 +673,7 @@ public final class FakeVaultCluster implements AutoCloseable {
         boolean devMode;
         String devRootToken = "root";
         String version = "2.0.4";
+        String storageType = "raft";
         String buildDate = "2026-07-30T10:12:44Z";
         String namePrefix = "vault-";
         boolean joinAsNonVoter;
@@ -731,6 +732,19 @@ public final class FakeVaultCluster implements AutoCloseable {
          */
         public Builder version(String vaultVersion) {
             this.version = Objects.requireNonNull(vaultVersion, "vaultVersion");
+            return this;
+        }
+
+        /**
+         * The storage type the nodes report in {@code sys/seal-status} (default {@code raft}; dev mode reports
+         * {@code inmem}), for code that must behave differently on, say, {@code file} storage. Only the reported
+         * type changes: the raft endpoints still answer.
+         *
+         * @param type the storage type, for example {@code file}
+         * @return this builder
+         */
+        public Builder storageType(String type) {
+            this.storageType = Objects.requireNonNull(type, "type");
             return this;
         }
 

@@ -205,7 +205,7 @@ final class SysApi {
             // Real Vault names the recovery keys' seal type once initialised (recorded from Vault 1.21.1).
             body.put("recovery_seal_type", "shamir");
         }
-        body.put("storage_type", cluster.config().devMode ? "inmem" : "raft");
+        body.put("storage_type", cluster.config().devMode ? "inmem" : cluster.config().storageType);
         body.put("removed_from_cluster", node.removed);
         return body;
     }

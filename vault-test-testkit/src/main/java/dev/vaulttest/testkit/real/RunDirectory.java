@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 final class RunDirectory implements AutoCloseable {
 
     static final String PREFIX = "vault-test-real-";
+    private static final String DRAFT_PREFIX = "vault-test-draft-";
     private static final String OWNER_FILE = "owner";
 
     private final Path path;
@@ -45,10 +47,14 @@ final class RunDirectory implements AutoCloseable {
     static RunDirectory create(Runnable onJvmExit) {
         reapAbandoned();
         try {
-            Path path = Files.createTempDirectory(PREFIX);
+            // Made under another name and renamed once the owner file is in: a directory with the prefix always
+            // names its owner, so a reap running in another thread or JVM never takes one still being set up.
+            Path draft = Files.createTempDirectory(DRAFT_PREFIX);
             ProcessHandle self = ProcessHandle.current();
-            Files.writeString(path.resolve(OWNER_FILE), self.pid() + " "
+            Files.writeString(draft.resolve(OWNER_FILE), self.pid() + " "
                     + self.info().startInstant().orElse(Instant.EPOCH).toEpochMilli() + "\n");
+            Path path = draft.resolveSibling(PREFIX + draft.getFileName().toString().substring(DRAFT_PREFIX.length()));
+            Files.move(draft, path, StandardCopyOption.ATOMIC_MOVE);
             return new RunDirectory(path, onJvmExit);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a temporary directory for real Vault processes", e);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.testkit.real.LabBinaries;
 import dev.vaulttest.testkit.real.LocalKmsProcess;
+import dev.vaulttest.testkit.real.Poll;
+import dev.vaulttest.testkit.real.RealVaultBinaries;
 import dev.vaulttest.testkit.real.VaultProcess;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,12 +202,7 @@ class RecordedResponsesRealVaultTest {
     }
 
     private static LabBinaries binaries() {
-        try {
-            return LabBinaries.locate();
-        } catch (IllegalStateException e) {
-            Assumptions.assumeFalse("skip".equals(System.getProperty("vaulttest.real-vault")), e.getMessage());
-            throw e;
-        }
+        return RealVaultBinaries.require();
     }
 
     private static Set<String> dataMaps(String name) {
@@ -224,19 +220,17 @@ class RecordedResponsesRealVaultTest {
         return answer;
     }
 
-    private Captured await(VaultProcess node, String path, String token, Predicate<Captured> done)
-            throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        Captured last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = send(node, "GET", path, null, token);
-            if (done.test(last)) {
-                return last;
+    private Captured await(VaultProcess node, String path, String token, Predicate<Captured> done) {
+        return Poll.until(node.name() + " " + path, Duration.ofSeconds(90), Duration.ofMillis(200), () -> {
+            try {
+                return send(node, "GET", path, null, token);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Poll.AbortedException("interrupted");
             }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Timed out waiting on " + node.name() + " " + path + "; last answer: "
-                + (last == null ? "none" : last.status() + " " + RecordingRedactor.redact(last.body())));
+        }, done, answer -> answer.status() + " " + RecordingRedactor.redact(answer.body()));
     }
 
     private Captured send(VaultProcess node, String method, String path, String body, String token)

@@ -6,8 +6,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** The fixture's one polling primitive: a named wait with a timeout that reports what it last saw. */
-final class Poll {
+/** The fixtures' one polling primitive: a named wait with a timeout that reports what it last saw. */
+public final class Poll {
 
     private Poll() {
     }
@@ -25,7 +25,7 @@ final class Poll {
      * @return the accepted state
      * @throws IllegalStateException on timeout, naming the wait and the last state or exception
      */
-    static <T> T until(String name, Duration timeout, Duration interval, Supplier<T> probe, Predicate<T> done,
+    public static <T> T until(String name, Duration timeout, Duration interval, Supplier<T> probe, Predicate<T> done,
             Function<T, String> describe) {
         Instant deadline = Instant.now().plus(timeout);
         String last = "nothing yet";
@@ -59,11 +59,16 @@ final class Poll {
     }
 
     /** Thrown by a probe when waiting longer cannot help (the process died). */
-    static final class AbortedException extends RuntimeException {
+    public static final class AbortedException extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 
-        AbortedException(String message) {
+        /**
+         * Creates the exception.
+         *
+         * @param message why waiting cannot help
+         */
+        public AbortedException(String message) {
             super(message);
         }
     }

@@ -9,19 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The process fixture itself: it starts real processes and leaves nothing behind. */
 class VaultProcessClusterRealVaultTest {
 
     private static LabBinaries binaries() {
-        try {
-            return LabBinaries.locate();
-        } catch (IllegalStateException e) {
-            Assumptions.assumeFalse("skip".equals(System.getProperty("vaulttest.real-vault")), e.getMessage());
-            throw e;
-        }
+        return RealVaultBinaries.require();
     }
 
     @Test

@@ -124,6 +124,33 @@ public final class LocalKmsProcess implements AutoCloseable {
         return process.alive();
     }
 
+    /**
+     * Freezes the emulator (SIGSTOP to its PID): its port still completes TCP handshakes, but nothing answers,
+     * as with a KMS whose container is paused or whose host stalls.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a paused emulator run again (SIGCONT). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not send SIG" + name + " to local-kms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling local-kms", e);
+        }
+    }
+
     /** Stops the process by its PID and deletes its data. */
     @Override
     public void close() {
@@ -131,6 +158,9 @@ public final class LocalKmsProcess implements AutoCloseable {
             return;
         }
         closed = true;
+        if (process.alive()) {
+            resume();
+        }
         process.stop(STOP_GRACE);
         run.close();
     }

@@ -212,7 +212,8 @@ public final class Chaos {
     }
 
     /**
-     * Makes the KMS emulator unreachable; closing brings it back.
+     * Makes the KMS emulator unreachable by pausing it, so KMS calls hang (a node that restarts meanwhile hangs
+     * rather than crash-loops; see {@link NetworkChaos#blockKms()} for a KMS that refuses); closing brings it back.
      *
      * @return the verified outage
      */

@@ -10,9 +10,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The KMS emulator made unreachable (its container paused: connections hang, as with a black-holed endpoint);
- * closing makes it reachable again. Running Vault nodes keep serving with the root key in memory; a node that
- * starts during the outage cannot unseal: Vault exits at its seal's first KMS call and the pod crash-loops.
+ * The KMS emulator made unreachable by pausing its container: connections are accepted and never answered, as
+ * with a black-holed endpoint or a stalled KMS; closing makes it reachable again. Running Vault nodes keep serving
+ * with the root key in memory. A node that starts during the outage <em>hangs</em>: Vault 1.21.1 waits on its
+ * seal's first KMS call without a timeout, logs nothing, never opens its listener and ignores SIGTERM, so the pod
+ * stays up but unready until Kubernetes kills it after its grace period (seen on real processes,
+ * {@code KmsOutageRealVaultTest}). For a KMS that <em>refuses</em> instead, where the node exits at once and the
+ * pod crash-loops, use {@link NetworkChaos#blockKms()}.
  */
 final class KmsOutage extends AbstractDisruption {
 

@@ -45,7 +45,10 @@ public final class NetworkChaos {
 
     /**
      * Cuts every Vault pod off from the KMS emulator (by the emulator's IP address): running nodes keep serving,
-     * but a node that restarts cannot reach its seal, exits, and crash-loops until the policy goes.
+     * but a node that restarts cannot reach its seal. Where the policy engine rejects the packets (k3s's
+     * kube-router does), the connection is refused and Vault exits at once, so the pod crash-loops until the
+     * policy goes (a refused KMS port makes a real Vault 1.21.1 exit with status 1, {@code KmsOutageRealVaultTest});
+     * an engine that drops them makes the node hang as {@link Chaos#kmsOutage()} does.
      *
      * @return the applied, verified policy
      * @throws ChaosPreconditionException when the deployment has no KMS emulator, or pods reach it by name

@@ -80,7 +80,17 @@ public final class BlockingPolicy extends AbstractDisruption {
                     continue;
                 }
                 URI destination = spec.probe().get();
-                String wanted = "a pod under " + spec.name() + "'s rules unable to open a connection to " + destination;
+                Canary.Result control = verifier.control(destination);
+                if (!control.connected()) {
+                    healAfterFailedVerification();
+                    throw new ChaosPreconditionException("Cannot verify " + spec.name() + ": a control canary under no"
+                            + " policy could not reach " + destination + " either (" + control.detail() + "), so a"
+                            + " blocked canary under the policy would prove nothing. The destination is down or"
+                            + " unreachable (a sealed or restarting pod, a paused KMS); apply the policy while it"
+                            + " answers, or turn the per-policy check off (ChaosOptions verifyEachPolicy(false)).");
+                }
+                String wanted = "a pod under " + spec.name() + "'s rules unable to open a connection to " + destination
+                        + " that a pod under no policy reaches";
                 Canary.Result result = verifier.underTwin(spec, destination, kind());
                 if (result.connected()) {
                     throw notEffective(wanted, result.detail(), "The policy's rules do not block " + spec.blocks()
@@ -88,7 +98,7 @@ public final class BlockingPolicy extends AbstractDisruption {
                             + " name (check how the cluster translates Service addresses).");
                 }
                 expected.add(wanted);
-                seen.add(result.detail());
+                seen.add("control: " + control.detail() + "; under the policy: " + result.detail());
             }
         }
         markVerified(String.join("; ", expected), String.join("; ", seen));

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks with canary pods that blocking policies work: once per cluster that a deny-all egress policy blocks a
  * pod at all (with a control pod that must connect), and per policy that a pod under an identical "twin" policy
- * cannot reach the destination the policy is meant to block.
+ * cannot reach the destination the policy is meant to block while a control pod under no policy can.
  */
 final class PolicyVerifier {
 
@@ -57,6 +57,14 @@ final class PolicyVerifier {
         LOG.info("NetworkPolicy enforcement on {}: {} ({})", env.cluster().description(),
                 enforced ? "enforced" : "NOT enforced", detail);
         return new NetworkPolicyEnforcement.EnforcementCheck(enforced, detail);
+    }
+
+    /**
+     * Runs a canary under no policy towards a destination: it must connect, or a blocked twin proves nothing (the
+     * destination may simply be down: a sealed or restarting pod, a paused KMS).
+     */
+    Canary.Result control(URI destination) {
+        return canary.run(Canary.newId(), destination, Canary.Expect.CONNECTED);
     }
 
     /** Runs a canary under a twin of the spec (same rules, selecting only the canary) towards the destination. */

@@ -56,6 +56,8 @@ final class MockControllers implements AutoCloseable {
     volatile boolean policiesEnforced = true;
     /** Whether even unpoliced canaries cannot connect (a broken pod network). */
     volatile boolean networkBroken;
+    /** Destinations (URL substrings) that no canary reaches, policy or not (a down or paused service). */
+    final Set<String> downDestinations = ConcurrentHashMap.newKeySet();
     /** Destinations (URL substrings) that canaries reach although a policy selects them. */
     final Set<String> leakyDestinations = ConcurrentHashMap.newKeySet();
     /** Whether canary images fail to pull. */
@@ -210,7 +212,8 @@ final class MockControllers implements AutoCloseable {
                 .anyMatch(spec -> spec.getPodSelector().getMatchLabels() != null
                         && id.equals(spec.getPodSelector().getMatchLabels().get(Canary.CANARY_LABEL)));
         boolean leaky = leakyDestinations.stream().anyMatch(destination::contains);
-        boolean blocked = networkBroken || (selected && policiesEnforced && !leaky);
+        boolean down = downDestinations.stream().anyMatch(destination::contains);
+        boolean blocked = networkBroken || down || (selected && policiesEnforced && !leaky);
         int exit = blocked ? Canary.BLOCKED_EXIT : Canary.CONNECTED_EXIT;
         client.pods().inNamespace(namespace).resource(new PodBuilder(pod).withNewStatus()
                 .withPhase(exit == 0 ? "Succeeded" : "Failed").withContainerStatuses(new ContainerStatusBuilder()

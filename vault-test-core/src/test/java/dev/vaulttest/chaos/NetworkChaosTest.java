@@ -56,9 +56,9 @@ class NetworkChaosTest {
             assertThat(egress.get(0).getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(53, 53);
             assertThat(egress.get(2).getTo().get(0).getIpBlock().getExcept())
                     .containsExactly("10.43.0.1/32", "172.18.0.2/32");
-            // control, enforcement canary, then the policy's own canary towards the Service IP
+            // control, enforcement canary, then the policy's own control and canary towards the Service IP
             assertThat(world.controllers.canaryDestinations).containsExactly("https://10.43.0.1:443/",
-                    "https://10.43.0.1:443/", "https://10.43.0.1:443/");
+                    "https://10.43.0.1:443/", "https://10.43.0.1:443/", "https://10.43.0.1:443/");
             assertThat(blocked.verification().observed()).contains("could not connect to https://10.43.0.1:443/");
             assertThat(blocked.note()).contains("existing connections survive");
             assertThat(blocked.selectedNodes()).containsExactlyElementsOf(world.pods());
@@ -110,6 +110,21 @@ class NetworkChaosTest {
                 .hasMessageContaining("connected to " + kms)
                 .hasMessageContaining("do not block the KMS emulator");
         assertThat(policies()).isEmpty();
+    }
+
+    @Test
+    void aDestinationThatIsDownCannotProveAPolicyAndNothingStaysApplied() {
+        world = ChaosWorld.autoUnseal(server, client);
+        String kms = world.kms().endpointForPods().toString();
+        world.controllers.downDestinations.add(kms);
+
+        assertThatThrownBy(() -> world.chaos.network().blockKms())
+                .isInstanceOf(ChaosPreconditionException.class)
+                .hasMessageContaining("Cannot verify vt-block-kms")
+                .hasMessageContaining("control canary under no policy could not reach " + kms)
+                .hasMessageContaining("verifyEachPolicy(false)");
+        assertThat(policies()).isEmpty();
+        assertThat(canaryPods()).isEmpty();
     }
 
     @Test

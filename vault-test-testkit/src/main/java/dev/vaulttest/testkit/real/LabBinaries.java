@@ -121,7 +121,7 @@ public record LabBinaries(Path vault, String vaultVersion, Path localKms, String
     private static Path executable(Path binary) {
         if (!Files.isExecutable(binary)) {
             throw new IllegalStateException("No executable " + binary + ". Build the real Vault and local-kms once"
-                    + " with `" + BUILD_COMMAND + "` (cold: about 15 minutes on 2 cores; then cached), or set"
+                    + " with `" + BUILD_COMMAND + "` (cold: 15 to 30 minutes on 2 cores; then cached), or set"
                     + " VAULT_TEST_CACHE to where it put them.");
         }
         return binary;

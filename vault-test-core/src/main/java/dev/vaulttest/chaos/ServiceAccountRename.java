@@ -4,6 +4,7 @@ import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultTestException;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import java.util.Optional;
  * Deployment, StatefulSet and DaemonSet of the namespace whose pods used the old name switched to the new one,
  * and the old account deleted. A Vault role that still names the old account then refuses logins with
  * {@code 403 service account name not authorized}, although Kubernetes accepts the new tokens. Closing restores
- * the old account (with a new UID) and the workloads, and deletes the new account.
+ * the old account (with a new UID) and the workloads, and deletes the new account. The account the Vault pods
+ * themselves run as is refused, with the reason: renaming it breaks Vault's own TokenReview until its pods
+ * restart, which closing cannot undo.
  */
 public final class ServiceAccountRename extends AbstractDisruption {
 
@@ -45,7 +48,32 @@ public final class ServiceAccountRename extends AbstractDisruption {
         return rename;
     }
 
+    /**
+     * Vault's own account cannot be renamed and renamed back the way an application's can: its running pods keep
+     * tokens bound to the deleted account's UID, so Vault's own TokenReview calls fail and every login gets
+     * {@code 403 permission denied}; the chart's auth-delegator binding still names the old account; and
+     * recreating the old name does not help until the Vault pods restart. Refused rather than left half-healed.
+     */
+    private void refuseVaultsOwnAccount() {
+        if (!namespace.equals(env.namespace())) {
+            return;
+        }
+        StatefulSet vault = new ReleaseObjects(env).statefulSet();
+        String account = vault.getSpec().getTemplate().getSpec().getServiceAccountName();
+        String vaultAccount = account == null || account.isBlank() ? "default" : account;
+        if (vaultAccount.equals(from)) {
+            throw new ChaosPreconditionException("Service account " + namespace + "/" + from + " is the one the Vault"
+                    + " pods of " + env.releaseName() + " run as. Renaming it breaks Vault itself, not only logins:"
+                    + " the running pods keep tokens bound to the deleted account, so Vault's TokenReview calls fail"
+                    + " and every login gets 403 permission denied; the chart's auth-delegator binding still names"
+                    + " the old account; and restoring the name does not heal Vault until its pods restart. Rename an"
+                    + " application's service account instead, or test Vault's own account with"
+                    + " serviceAccounts().recreate(...) followed by a restart of the Vault pods.");
+        }
+    }
+
     private void run() {
+        refuseVaultsOwnAccount();
         original = get(from).orElseThrow(() -> new ChaosPreconditionException("Service account " + namespace + "/"
                 + from + " does not exist, so it cannot be renamed."));
         if (get(to).isPresent()) {

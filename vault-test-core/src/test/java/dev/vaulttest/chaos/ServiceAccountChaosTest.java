@@ -179,6 +179,20 @@ class ServiceAccountChaosTest {
     }
 
     @Test
+    void renamingTheAccountVaultRunsAsIsRefusedWithTheReasonAndChangesNothing() {
+        String vault = MockExtras.VAULT_ACCOUNT;
+        assertThat(client.serviceAccounts().inNamespace(world.namespace()).withName(vault).get()).isNotNull();
+
+        assertThatThrownBy(() -> accounts.rename(vault, "vault-renamed"))
+                .isInstanceOf(ChaosPreconditionException.class)
+                .hasMessageContaining("the one the Vault pods of " + world.env.releaseName() + " run as")
+                .hasMessageContaining("403 permission denied")
+                .hasMessageContaining("restart");
+        assertThat(client.serviceAccounts().inNamespace(world.namespace()).withName(vault).get()).isNotNull();
+        assertThat(client.serviceAccounts().inNamespace(world.namespace()).withName("vault-renamed").get()).isNull();
+    }
+
+    @Test
     void renamingOntoAnExistingAccountIsRefused() {
         assertThatThrownBy(() -> accounts.rename("app", "default")).isInstanceOf(ChaosPreconditionException.class)
                 .hasMessageContaining("already exists");

@@ -14,7 +14,6 @@ import io.github.jopenlibs.vault.response.LookupResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +37,7 @@ class SecretsAndAuthRealVaultTest {
     void bringUp() {
         vault = VaultProcessCluster.builder(RealVault.binaries()).nodes(1).start();
         anonymous = client(vault.node(0));
-        InitResult init = anonymous.init(InitRequest.shamir(1, 1));
-        anonymous.unseal(init.keys());
-        RealVault.awaitActive(anonymous, Duration.ofSeconds(30));
+        InitResult init = RealVault.initActive(anonymous, 1, 1);
         root = anonymous.withToken(init.rootToken());
     }
 

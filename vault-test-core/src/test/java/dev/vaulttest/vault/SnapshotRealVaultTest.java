@@ -41,9 +41,7 @@ class SnapshotRealVaultTest {
         VaultProcessCluster vault = VaultProcessCluster.builder(RealVault.binaries()).nodes(1).start();
         clusters.add(vault);
         VaultNodeClient client = client(vault.node(0));
-        InitResult init = client.init(InitRequest.shamir(1, 1));
-        client.unseal(init.keys());
-        RealVault.awaitActive(client, Duration.ofSeconds(30));
+        InitResult init = RealVault.initActive(client, 1, 1);
         VaultNodeClient root = client.withToken(init.rootToken());
         root.enableKvV2("kv");
         return new Node(vault, client, root, init);

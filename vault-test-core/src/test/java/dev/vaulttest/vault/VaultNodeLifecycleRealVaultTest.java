@@ -186,9 +186,7 @@ class VaultNodeLifecycleRealVaultTest {
         VaultProcessCluster vault = VaultProcessCluster.builder(RealVault.binaries()).nodes(1).start();
         clusters.add(vault);
         VaultNodeClient node = client(vault.node(0));
-        InitResult init = node.init(InitRequest.shamir(3, 2));
-        node.unseal(init.keys());
-        RealVault.awaitActive(node, Duration.ofSeconds(30));
+        InitResult init = RealVault.initActive(node, 3, 2);
         VaultNodeClient root = node.withToken(init.rootToken());
         root.enableKvV2("kv");
         root.putSecret("kv", "app/config", java.util.Map.of("password", "s3cret"));

@@ -57,13 +57,14 @@ final class RecordingRedactor {
 
     static String sameShape(String secret) {
         int keep = secret.matches("^[a-z]{1,3}\\..*") ? secret.indexOf('.') + 1 : 0;
+        boolean hex = secret.chars().allMatch(ch -> Character.digit(ch, 16) >= 0);
         StringBuilder out = new StringBuilder(secret.substring(0, keep));
         for (int i = keep; i < secret.length(); i++) {
             char c = secret.charAt(i);
             int pick = (i * 7 + 3);
             if (Character.isDigit(c)) {
                 out.append(DIGITS.charAt(pick % DIGITS.length()));
-            } else if (c >= 'a' && c <= 'f' && secret.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+            } else if (hex && c >= 'a' && c <= 'f') {
                 out.append("abcdef".charAt(pick % 6));
             } else if (Character.isLowerCase(c)) {
                 out.append(LOWER.charAt(pick % LOWER.length()));

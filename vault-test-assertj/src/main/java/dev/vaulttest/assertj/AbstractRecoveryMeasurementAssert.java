@@ -81,10 +81,16 @@ public abstract class AbstractRecoveryMeasurementAssert<SELF extends AbstractRec
         return myself;
     }
 
-    /** How long the condition was known not to hold: until it held again, or until the disruption was healed. */
+    /**
+     * How long the condition was known not to hold: until it held again, until the last observation that saw it
+     * not holding, or until the disruption was healed.
+     */
     static Optional<Duration> brokenFor(RecoveryMeasurement m) {
         if (m.recoveredAfter().isPresent()) {
             return m.recoveredAfter();
+        }
+        if (m.observedBrokenFor().isPresent()) {
+            return m.observedBrokenFor();
         }
         return m.healedAt().map(healed -> Duration.between(m.appliedAt(), healed));
     }

@@ -65,8 +65,18 @@ class RecoveryMeasurementAssertTest {
                 Optional.empty(), "unsealed", "");
 
         assertThatThrownBy(() -> assertThat(unhealed).stayedBrokenForAtLeast(Duration.ofSeconds(1)))
-                .hasMessageContaining("but the measurement does not say for how long: it has neither a heal time nor a"
-                        + " recovery time");
+                .hasMessageContaining("but the measurement does not say for how long: it has no heal time, recovery"
+                        + " time or observed broken time");
+    }
+
+    @Test
+    void stayed_broken_counts_the_time_it_was_watched_when_the_disruption_heals_by_itself() {
+        RecoveryMeasurement watched = RecoveryMeasurement.stayedBroken("delete-pod", "pod/vault-1", APPLIED,
+                Optional.empty(), "vault-1 unsealed", Duration.ofSeconds(61), "did not hold for 60 s");
+
+        assertThat(watched).stayedBrokenForAtLeast(Duration.ofSeconds(60));
+        assertThatThrownBy(() -> assertThat(watched).stayedBrokenForAtLeast(Duration.ofSeconds(90)))
+                .hasMessageContaining("but 'vault-1 unsealed' was watched not holding for only 61.0 s");
     }
 
     @Test

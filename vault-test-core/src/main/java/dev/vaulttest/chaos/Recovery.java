@@ -104,8 +104,10 @@ public final class Recovery {
             held = Wait.until(waitName, duration, options.pollInterval(), () -> probe.observe(env),
                     RecoveryProbe.Observation::holds, RecoveryProbe.Observation::state);
         } catch (WaitTimeoutException stayedBroken) {
+            // Watched from start for the whole wait: broken from when the fault took effect until the wait ended.
+            Duration brokenFor = Duration.between(disruption.appliedAt(), start).plus(stayedBroken.elapsed());
             RecoveryMeasurement measurement = RecoveryMeasurement.stayedBroken(disruption.kind(), disruption.target(),
-                    disruption.appliedAt(), disruption.healedAt(), probe.name(),
+                    disruption.appliedAt(), disruption.healedAt(), probe.name(), brokenFor,
                     "did not hold for " + stayedBroken.elapsed().toSeconds() + " s; last observed: "
                             + stayedBroken.lastObserved());
             disruption.record(measurement);

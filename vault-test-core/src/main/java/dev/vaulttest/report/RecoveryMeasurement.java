@@ -27,6 +27,9 @@ import java.util.Optional;
  *     recovery after healing, when it was measured)
  * @param outcome how it ended
  * @param detail a human explanation, for example the last observed state on timeout; may be empty
+ * @param observedBrokenFor for {@link Outcome#STAYED_BROKEN_AS_EXPECTED}: the time from {@code appliedAt} to the
+ *     last observation that saw the condition not holding, when the test watched it (a disruption that heals by
+ *     itself, such as a deleted pod, has no heal time to tell how long it was broken); empty otherwise
  */
 public record RecoveryMeasurement(
         String disruption,
@@ -36,7 +39,8 @@ public record RecoveryMeasurement(
         String condition,
         Optional<Duration> recoveredAfter,
         Outcome outcome,
-        String detail) {
+        String detail,
+        Optional<Duration> observedBrokenFor) {
 
     /** How a disruption ended. */
     public enum Outcome {
@@ -70,6 +74,8 @@ public record RecoveryMeasurement(
      * @param recoveredAfter the time from {@code appliedAt} until the condition held, or empty
      * @param outcome how it ended
      * @param detail a human explanation; redacted
+     * @param observedBrokenFor how long the condition was watched not holding; only for
+     *     {@link Outcome#STAYED_BROKEN_AS_EXPECTED}
      */
     public RecoveryMeasurement {
         requireText(disruption, "disruption");
@@ -101,7 +107,35 @@ public record RecoveryMeasurement(
                     + " cannot have recoveredAfter (" + recoveredAfter.get() + "); use RECOVERED if '"
                     + condition + "' held");
         }
+        Objects.requireNonNull(observedBrokenFor, "observedBrokenFor");
+        if (observedBrokenFor.isPresent() && outcome != Outcome.STAYED_BROKEN_AS_EXPECTED) {
+            throw new IllegalArgumentException("observedBrokenFor of " + disruption + " on " + target
+                    + " belongs to outcome STAYED_BROKEN_AS_EXPECTED, not " + outcome);
+        }
+        observedBrokenFor.ifPresent(broken -> {
+            if (broken.isNegative()) {
+                throw new IllegalArgumentException("observedBrokenFor of " + disruption + " on " + target
+                        + " must not be negative; got " + broken);
+            }
+        });
         detail = Redactor.redact(detail);
+    }
+
+    /**
+     * A measurement that says nothing of how long the condition was watched not holding.
+     *
+     * @param disruption the kind of disruption
+     * @param target what was disrupted
+     * @param appliedAt when the disruption took effect
+     * @param healedAt when it was healed, or empty
+     * @param condition the condition waited for
+     * @param recoveredAfter the time from {@code appliedAt} until the condition held, or empty
+     * @param outcome how it ended
+     * @param detail a human explanation; redacted
+     */
+    public RecoveryMeasurement(String disruption, String target, Instant appliedAt, Optional<Instant> healedAt,
+            String condition, Optional<Duration> recoveredAfter, Outcome outcome, String detail) {
+        this(disruption, target, appliedAt, healedAt, condition, recoveredAfter, outcome, detail, Optional.empty());
     }
 
     /**
@@ -154,6 +188,24 @@ public record RecoveryMeasurement(
             Optional<Instant> healedAt, String condition, String detail) {
         return new RecoveryMeasurement(disruption, target, appliedAt, healedAt, condition,
                 Optional.empty(), Outcome.STAYED_BROKEN_AS_EXPECTED, detail);
+    }
+
+    /**
+     * Creates the measurement of a disruption that the test watched keep the condition from holding.
+     *
+     * @param disruption the kind of disruption, for example {@code delete-pod}
+     * @param target what was disrupted
+     * @param appliedAt when the disruption took effect
+     * @param healedAt when it was healed, or empty
+     * @param condition the condition that stayed false
+     * @param observedBrokenFor the time from {@code appliedAt} to the last observation of the condition not holding
+     * @param detail what was observed
+     * @return the measurement
+     */
+    public static RecoveryMeasurement stayedBroken(String disruption, String target, Instant appliedAt,
+            Optional<Instant> healedAt, String condition, Duration observedBrokenFor, String detail) {
+        return new RecoveryMeasurement(disruption, target, appliedAt, healedAt, condition,
+                Optional.empty(), Outcome.STAYED_BROKEN_AS_EXPECTED, detail, Optional.of(observedBrokenFor));
     }
 
     /**

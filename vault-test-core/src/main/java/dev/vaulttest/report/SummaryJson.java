@@ -93,6 +93,7 @@ final class SummaryJson {
             recovery.put("condition", text(measurement.condition()));
             recovery.put("outcome", measurement.outcome().name());
             optionalDuration(recovery, "recoveredAfter", measurement.recoveredAfter());
+            optionalDuration(recovery, "observedBrokenFor", measurement.observedBrokenFor());
             recovery.put("detail", text(measurement.detail()));
         }
         ArrayNode findings = node.putArray("findings");

@@ -98,6 +98,10 @@ class RecoveryTest {
 
         assertThat(measurement.outcome()).isEqualTo(RecoveryMeasurement.Outcome.STAYED_BROKEN_AS_EXPECTED);
         assertThat(measurement.detail()).contains("last observed: observation");
+        // Nothing heals a deleted pod's seal: only the time it was watched says how long it stayed broken.
+        assertThat(measurement.healedAt()).isEmpty();
+        assertThat(measurement.observedBrokenFor()).hasValueSatisfying(
+                broken -> assertThat(broken).isGreaterThanOrEqualTo(Duration.ofMillis(300)));
         assertThat(disruption.measurements()).containsExactly(measurement);
     }
 

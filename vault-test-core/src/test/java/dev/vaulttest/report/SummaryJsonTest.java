@@ -76,7 +76,8 @@ class SummaryJsonTest {
 
         JsonNode first = tests.get(0).get("recoveries").get(0);
         assertThat(first.propertyNames()).containsExactly("disruption", "target", "appliedAt", "healedAt", "condition",
-                "outcome", "recoveredAfter", "recoveredAfterMillis", "detail");
+                "outcome", "recoveredAfter", "recoveredAfterMillis", "observedBrokenFor", "observedBrokenForMillis",
+                "detail");
         assertThat(first.get("disruption").asString()).isEqualTo("delete-pod");
         assertThat(first.get("appliedAt").asString()).isEqualTo("2025-06-01T02:01:40Z");
         assertThat(first.get("healedAt").isNull()).isTrue();

@@ -53,8 +53,11 @@ public class ShouldHaveRecovered extends VaultErrorMessage {
         } else if (measurement.outcome() == Outcome.DID_NOT_RECOVER) {
             problem = "it was measured as a failed recovery (" + measurement.outcome() + ")" + detail(measurement);
         } else if (brokenFor.isEmpty()) {
-            problem = "the measurement does not say for how long: it has neither a heal time nor a recovery time"
+            problem = "the measurement does not say for how long: it has no heal time, recovery time or observed broken time"
                     + detail(measurement);
+        } else if (measurement.recoveredAfter().isEmpty() && measurement.observedBrokenFor().isPresent()) {
+            problem = "'" + measurement.condition() + "' was watched not holding for only "
+                    + Seconds.of(brokenFor.get()) + detail(measurement);
         } else {
             problem = "'" + measurement.condition() + "' held again after " + Seconds.of(brokenFor.get())
                     + detail(measurement);

@@ -158,7 +158,7 @@ final class BringUp {
         adjustments.forEach(a -> LOG.info("Release {}: {}", release, a));
         fitted.kmsKeyAlias().ifPresent(alias -> {
             KmsEmulator emulator = kms.orElseThrow(() -> new VaultTestException("The values need KMS key " + alias
-                    + " but no KMS emulator runs; seal with SealSpec.awsKms(LOCALSTACK or LOCAL_KMS)."));
+                    + " but no KMS emulator runs; seal with SealSpec.awsKms(LOCALSTACK, LOCAL_KMS or EXTERNAL)."));
             String keyId = emulator.createKeyWithAlias(alias);
             LOG.info("KMS emulator {}: key {} under {}", emulator.provider(), keyId, alias);
         });
@@ -185,7 +185,8 @@ final class BringUp {
         String region = AwsKmsSeal.fromValues(values).map(seal -> seal.emulatorRegion(aws))
                 .orElse(aws.region().orElse(AwsKmsSeal.DEFAULT_REGION));
         KmsEmulator emulator = wiring.kmsStarter().start(KmsEmulatorSpec.of(aws.provider(), region), cluster);
-        teardown.add("stop KMS emulator " + aws.provider(), emulator::close);
+        teardown.add(aws.provider().isStartedByLibrary() ? "stop KMS emulator " + aws.provider()
+                : "release the external KMS emulator (it keeps running)", emulator::close);
         LOG.info("KMS emulator {} answers pods at {}", aws.provider(), emulator.endpointForPods());
         return Optional.of(emulator);
     }

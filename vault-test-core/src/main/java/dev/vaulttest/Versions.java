@@ -24,15 +24,15 @@ public final class Versions {
     /** The k3s image, a Kubernetes version inside the chart's tested range. */
     public static final String K3S_IMAGE = "rancher/k3s:v1.33.5-k3s1";
 
-    /** LocalStack, pinned to a tag that starts without an auth token. */
+    /** LocalStack, pinned to a tag that starts without an auth token; see {@code KmsStarter.withImage}. */
     public static final String LOCALSTACK_IMAGE = "localstack/localstack:4.4.0";
 
-    /** local-kms, a token-free AWS KMS emulator. */
+    /** local-kms, a token-free AWS KMS emulator; see {@code KmsStarter.withImage}. */
     public static final String LOCAL_KMS_IMAGE = "nsmithuk/local-kms:3.12.0";
 
     /**
      * The image of the canary pods that check whether NetworkPolicies are enforced: curl on Alpine, so a
-     * connection attempt has unambiguous exit codes.
+     * connection attempt has unambiguous exit codes. Replaced through {@code ChaosOptions.canaryImage}.
      */
     public static final String CANARY_IMAGE = "curlimages/curl:8.11.1";
 

@@ -206,6 +206,7 @@ public final class Chaos {
      * Stops and starts the whole cluster (k3s only) and waits until every Vault pod has restarted.
      *
      * @return the verified reboot
+     * @throws ChaosPreconditionException on a cluster the library cannot stop and start, such as an existing one
      */
     public Disruption rebootCluster() {
         return ClusterReboot.apply(env, options);
@@ -216,6 +217,8 @@ public final class Chaos {
      * rather than crash-loops; see {@link NetworkChaos#blockKms()} for a KMS that refuses); closing brings it back.
      *
      * @return the verified outage
+     * @throws ChaosPreconditionException without a KMS emulator, or with an external one (KmsProvider.EXTERNAL),
+     *     which the library cannot pause
      */
     public Disruption kmsOutage() {
         return KmsOutage.apply(env, options);

@@ -152,7 +152,8 @@ public record ChaosOptions(Duration faultTimeout, Duration recoveryTimeout, Dura
         }
 
         /**
-         * The canary image (default {@link Versions#CANARY_IMAGE}); it must have {@code sh} and {@code curl}.
+         * The canary image (default {@link Versions#CANARY_IMAGE}; the JUnit extension's injected {@code Chaos}
+         * takes the setting {@code vaulttest.canary.image}); it must have {@code sh} and {@code curl}.
          *
          * @param image the image
          * @return this builder

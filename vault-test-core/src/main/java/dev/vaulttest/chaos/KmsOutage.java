@@ -38,6 +38,13 @@ final class KmsOutage extends AbstractDisruption {
         KmsEmulator kms = env.kms().orElseThrow(() -> new ChaosPreconditionException("This deployment has no KMS"
                 + " emulator (it uses Shamir or real AWS KMS), so there is no KMS to take down. Start it with"
                 + " SealSpec.awsKms(...)."));
+        if (!kms.supportsReachabilityControl()) {
+            throw new ChaosPreconditionException("The " + kms.provider() + " KMS emulator at "
+                    + kms.endpointForHost() + " cannot be taken down by the library: it runs outside the library, so"
+                    + " there is no container to pause. Cut Vault off from it with network().blockKms() (a"
+                    + " NetworkPolicy; the connection is refused rather than left hanging), or pause the emulator"
+                    + " process yourself.");
+        }
         KmsOutage outage = new KmsOutage(env, options, kms);
         outage.run();
         return outage;

@@ -50,8 +50,8 @@ final class AwsKmsFit {
         if (in.seal() instanceof SealSpec.Shamir) {
             if (autoUnseal) {
                 out.problem(configPath, "the values auto-unseal with seal \"awskms\", but the spec asks for a Shamir"
-                                + " seal.", "Use SealSpec.awsKms(KmsProvider.LOCALSTACK or LOCAL_KMS) to test the"
-                                + " auto-unseal against an emulator.");
+                                + " seal.", "Use SealSpec.awsKms(KmsProvider.LOCALSTACK, LOCAL_KMS or EXTERNAL) to"
+                                + " test the auto-unseal against an emulator.");
             }
             return;
         }
@@ -94,8 +94,9 @@ final class AwsKmsFit {
                 "Remove " + attribute + " from the seal stanza in a test values layer."));
 
         setEnvironment(view, out, "AWS_KMS_ENDPOINT", kms.endpointForPods().toString(),
-                "points the awskms seal at the " + spec.provider() + " emulator by its container IP (pods cannot"
-                        + " resolve Docker aliases)" + seal.endpoint().map(e -> "; overrides the values' endpoint " + e)
+                "points the awskms seal at the " + spec.provider() + " emulator" + (spec.provider().isStartedByLibrary()
+                        ? " by its container IP (pods cannot resolve Docker aliases)" : " at its endpoint for pods")
+                        + seal.endpoint().map(e -> "; overrides the values' endpoint " + e)
                         .orElse(""));
         if (view.extraEnvironment().containsKey("AWSKMS_ENDPOINT")) {
             setEnvironment(view, out, "AWSKMS_ENDPOINT", kms.endpointForPods().toString(),

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What Vault pods need to reach a KMS emulator: the endpoint (a container IP, because pods cannot resolve
- * Docker aliases), the region and the credentials.
+ * Docker aliases; or the URL an external emulator was given), the region and the credentials.
  *
  * @param endpointForPods the endpoint as seen from inside the cluster
  * @param region the AWS region the keys live in

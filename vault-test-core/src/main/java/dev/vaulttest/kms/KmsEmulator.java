@@ -3,27 +3,30 @@ package dev.vaulttest.kms;
 import java.net.URI;
 
 /**
- * A running AWS KMS emulator on the cluster's Docker network, with the controls chaos needs. Closing is
- * idempotent and removes the container (and every key in it).
+ * A running AWS KMS emulator, with the controls chaos needs: a container the library started on the cluster's
+ * Docker network (LocalStack, local-kms), or an {@linkplain KmsProvider#EXTERNAL external} one that runs already.
+ * Closing is idempotent; it removes a container the library started (and every key in it), and leaves an external
+ * emulator running.
  */
 public interface KmsEmulator extends AutoCloseable {
 
     /**
      * Which emulator this is.
      *
-     * @return {@link KmsProvider#LOCALSTACK} or {@link KmsProvider#LOCAL_KMS}
+     * @return {@link KmsProvider#LOCALSTACK}, {@link KmsProvider#LOCAL_KMS} or {@link KmsProvider#EXTERNAL}
      */
     KmsProvider provider();
 
     /**
-     * The endpoint Vault pods use: {@code http://<container IP on the shared network>:<port>}.
+     * The endpoint Vault pods use: for a container, {@code http://<container IP on the shared network>:<port>};
+     * for an external emulator, the URL it was given.
      *
      * @return the endpoint
      */
     URI endpointForPods();
 
     /**
-     * The endpoint the JVM uses, through Docker's port mapping.
+     * The endpoint the JVM uses: for a container, through Docker's port mapping.
      *
      * @return the endpoint
      */
@@ -61,12 +64,28 @@ public interface KmsEmulator extends AutoCloseable {
     String keyState(String keyIdOrAlias);
 
     /**
+     * Tells whether {@link #makeUnreachable()} and {@link #makeReachable()} work with this emulator. They need
+     * an emulator the library controls (a container it can pause).
+     *
+     * @return {@code true} unless overridden; {@code false} for an external emulator
+     */
+    default boolean supportsReachabilityControl() {
+        return true;
+    }
+
+    /**
      * Makes the emulator unreachable without losing its keys: the container is paused, so connections hang
      * (like a black-holed endpoint) until {@link #makeReachable()}. Idempotent.
+     *
+     * @throws UnsupportedOperationException when {@link #supportsReachabilityControl()} is {@code false}, saying why
      */
     void makeUnreachable();
 
-    /** Ends {@link #makeUnreachable()}: the container resumes with all keys. Idempotent. */
+    /**
+     * Ends {@link #makeUnreachable()}: the container resumes with all keys. Idempotent.
+     *
+     * @throws UnsupportedOperationException when {@link #supportsReachabilityControl()} is {@code false}, saying why
+     */
     void makeReachable();
 
     /**
@@ -79,7 +98,7 @@ public interface KmsEmulator extends AutoCloseable {
     /**
      * Tells whether {@link #disableKey} and {@link #enableKey} work with this emulator.
      *
-     * @return {@code true} for LocalStack and local-kms
+     * @return {@code true} for LocalStack, local-kms and an external emulator
      */
     boolean supportsKeyDisable();
 
@@ -99,7 +118,7 @@ public interface KmsEmulator extends AutoCloseable {
      */
     void enableKey(String keyId);
 
-    /** Removes the emulator's container; idempotent. */
+    /** Removes the emulator's container, or, for an external emulator, only ends this handle; idempotent. */
     @Override
     void close();
 }

@@ -16,11 +16,14 @@ public final class KmsEmulators {
      * @param network the shared Docker network
      * @return the running emulator
      * @throws KmsException when it does not start; for LocalStack exit code 55 the message explains the auth token
+     * @throws IllegalArgumentException for {@link KmsProvider#EXTERNAL} and {@link KmsProvider#REAL_AWS}
      */
     public static KmsEmulator start(KmsEmulatorSpec spec, Network network) {
         return switch (spec.provider()) {
             case LOCALSTACK -> LocalStackKmsEmulator.start(spec, network);
             case LOCAL_KMS -> LocalKmsEmulator.start(spec, network);
+            case EXTERNAL -> throw new IllegalArgumentException("An EXTERNAL emulator runs already and is not started"
+                    + " by the library: connect to it with KmsStarter.external(ExternalKms.at(...))");
             case REAL_AWS -> throw new IllegalArgumentException("REAL_AWS has no emulator");
         };
     }

@@ -2,6 +2,7 @@ package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultNode;
+import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.fixture.DoubleBackedEnvironment;
 import dev.vaulttest.fixture.DoubleKms;
 import dev.vaulttest.fixture.MockCluster;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * Everything a chaos test needs without Docker: the double-backed fixture (the library's real environment over
@@ -54,6 +56,12 @@ final class ChaosWorld implements AutoCloseable {
 
     private ChaosWorld(KubernetesMockServer server, KubernetesClient client, SealSpec seal, String reclaimPolicy,
             boolean restartable, String storageType) {
+        this(server, client, seal, reclaimPolicy, restartable, storageType, null);
+    }
+
+    /** With {@code otherCluster} set, the environment runs on that cluster instead of the mock's (wrapped) one. */
+    private ChaosWorld(KubernetesMockServer server, KubernetesClient client, SealSpec seal, String reclaimPolicy,
+            boolean restartable, String storageType, Function<KubernetesClient, KubernetesCluster> otherCluster) {
         this.server = server;
         this.client = client;
         RestartableCluster[] wrapped = new RestartableCluster[1];
@@ -61,7 +69,7 @@ final class ChaosWorld implements AutoCloseable {
                 .spec(DoubleBackedEnvironment.spec().replicas(3).seal(seal).build())
                 .vault(b -> b.storageType(storageType))
                 .statefulSetController(false)
-                .cluster(c -> {
+                .cluster(otherCluster != null ? otherCluster : c -> {
                     wrapped[0] = new RestartableCluster(MockCluster.singleNodeK3s(c));
                     return restartable ? wrapped[0] : MockCluster.singleNodeK3s(c);
                 })
@@ -93,6 +101,15 @@ final class ChaosWorld implements AutoCloseable {
     static ChaosWorld with(KubernetesMockServer server, KubernetesClient client, SealSpec seal, String reclaimPolicy,
             boolean restartable) {
         return new ChaosWorld(server, client, seal, reclaimPolicy, restartable);
+    }
+
+    /**
+     * Three auto-unsealed nodes on a cluster of the test's own, for example an {@code ExistingCluster} connected
+     * to the mock server; {@link #cluster} is then {@code null}.
+     */
+    static ChaosWorld onCluster(KubernetesMockServer server, KubernetesClient client, SealSpec seal,
+            Function<KubernetesClient, KubernetesCluster> cluster) {
+        return new ChaosWorld(server, client, seal, "Retain", false, "raft", cluster);
     }
 
     static ChaosOptions.Builder fastOptions() {

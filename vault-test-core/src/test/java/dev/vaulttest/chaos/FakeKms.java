@@ -28,6 +28,8 @@ final class FakeKms implements KmsEmulator {
     private boolean reachable = true;
     boolean ignoreDisable;
     boolean ignoreUnreachable;
+    /** Behaves like an emulator that runs outside the library: EXTERNAL, and its reachability is not ours. */
+    boolean external;
 
     FakeKms(FakeVaultCluster vault, boolean keyDisable) {
         this.vault = vault;
@@ -58,7 +60,12 @@ final class FakeKms implements KmsEmulator {
 
     @Override
     public KmsProvider provider() {
-        return KmsProvider.LOCALSTACK;
+        return external ? KmsProvider.EXTERNAL : KmsProvider.LOCALSTACK;
+    }
+
+    @Override
+    public boolean supportsReachabilityControl() {
+        return !external;
     }
 
     @Override
@@ -98,6 +105,9 @@ final class FakeKms implements KmsEmulator {
 
     @Override
     public synchronized void makeUnreachable() {
+        if (external) {
+            throw new UnsupportedOperationException("an external emulator cannot be paused");
+        }
         if (ignoreUnreachable) {
             reachable = false; // believes it paused, yet keeps answering
             return;
@@ -113,6 +123,9 @@ final class FakeKms implements KmsEmulator {
 
     @Override
     public synchronized void makeReachable() {
+        if (external) {
+            throw new UnsupportedOperationException("an external emulator cannot be paused");
+        }
         if (ignoreUnreachable) {
             reachable = true;
             return;

@@ -146,6 +146,26 @@ class KmsChaosTest {
     }
 
     @Test
+    void anExternalEmulatorCannotBeTakenDownButItsKeyCanBeDisabled() {
+        world = ChaosWorld.autoUnseal(server, client);
+        fake = new FakeKms(true);
+        fake.external = true;
+        Chaos chaos = world.chaosWithKms(fake, ChaosWorld.fastOptions());
+
+        assertThatThrownBy(chaos::kmsOutage).isInstanceOf(ChaosPreconditionException.class)
+                .hasMessageContaining("The EXTERNAL KMS emulator at " + fake.endpointForHost())
+                .hasMessageContaining("cannot be taken down by the library: it runs outside the library")
+                .hasMessageContaining("network().blockKms()");
+        assertThat(fake.isReachable()).isTrue();
+        assertThat(world.measurements).isEmpty();
+        String keyId = fake.createKeyWithAlias("alias/vault-unseal");
+        try (Disruption disabled = chaos.disableKmsKey("alias/vault-unseal")) {
+            assertThat(fake.keyState(keyId)).isEqualTo("Disabled");
+        }
+        assertThat(fake.keyState(keyId)).isEqualTo("Enabled");
+    }
+
+    @Test
     void disablingAKeyNeedsAnEmulatorThatCanDoIt() {
         world = ChaosWorld.autoUnseal(server, client);
         fake = new FakeKms(false);

@@ -75,6 +75,30 @@ class K3sOverlayAwsKmsTest {
     }
 
     @Test
+    void anExternalEmulatorIsWiredLikeOneTheLibraryStartsWithItsOwnEndpointAndCredentials() {
+        KmsConnection external = new KmsConnection(URI.create("http://10.0.0.5:8080"), "us-east-1",
+                new AwsCredentials("AKIALABKEY000001", "lab-s3cr3t"));
+
+        ValuesOverlay overlay = K3sOverlay.compute(values("awskms.yaml"), inputs(k3s(1))
+                .seal(SealSpec.awsKms(KmsProvider.EXTERNAL)).kms(external).providedSecret("vault-license").build());
+
+        assertThat(NestedMaps.map(overlay.values(), "server", "extraEnvironmentVars"))
+                .containsEntry("AWS_KMS_ENDPOINT", "http://10.0.0.5:8080")
+                .containsEntry("AWS_REGION", "us-east-1")
+                .containsEntry("AWS_ROLE_ARN", null);
+        assertThat(overlay.adjustmentsAt("server.extraEnvironmentVars.AWS_KMS_ENDPOINT").get(0).reason())
+                .contains("EXTERNAL emulator at its endpoint for pods").doesNotContain("container IP");
+        assertThat(overlay.kmsKeyAlias()).contains("alias/vault-unseal");
+        Secret credentials = (Secret) overlay.objectsToCreate().get(0);
+        assertThat(decode(credentials.getData().get("AWS_ACCESS_KEY_ID"))).isEqualTo("AKIALABKEY000001");
+        assertThat(decode(credentials.getData().get("AWS_SECRET_ACCESS_KEY"))).isEqualTo("lab-s3cr3t");
+        assertThat(overlay.toString()).doesNotContain("lab-s3cr3t");
+        assertThat(overlay.adjustments()).allSatisfy(a -> assertThat(a.reason()).doesNotContain("lab-s3cr3t"));
+        assertThatThrownBy(() -> inputs(k3s(1)).seal(SealSpec.awsKms(KmsProvider.EXTERNAL)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EXTERNAL emulator");
+    }
+
+    @Test
     void realAwsKeepsTheValuesAsTheyAre() {
         ValuesOverlay overlay = K3sOverlay.compute(values("awskms.yaml"), inputs(k3s(1))
                 .seal(SealSpec.awsKms(KmsProvider.REAL_AWS)).providedSecret("vault-license").providedSecret("prod-aws")

@@ -13,6 +13,10 @@ import java.lang.annotation.Target;
  * the emulator in Docker on the cluster's network, creates the key the values' seal stanza names, and
  * points Vault at it; the emulator can then be injected as a {@code KmsEmulator} parameter. Not
  * together with {@link Shamir}.
+ *
+ * <p>On a cluster whose pods cannot reach a container on this machine (an existing cluster), run an emulator
+ * where they can and set {@link VaultTestSettings#KMS_ENDPOINT}: every emulated KMS is then that external
+ * emulator ({@code KmsProvider.EXTERNAL}), and no Docker is needed for it.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +27,7 @@ public @interface AutoUnseal {
     /**
      * Which KMS answers Vault's {@code awskms} seal.
      *
-     * @return the provider; LocalStack by default
+     * @return the provider; LocalStack by default; {@code EXTERNAL} needs {@link VaultTestSettings#KMS_ENDPOINT}
      */
     KmsProvider kms() default KmsProvider.LOCALSTACK;
 

@@ -20,6 +20,47 @@ public final class VaultTestSettings {
      */
     public static final String VAULT_IMAGE = "vaulttest.vault.image";
 
+    /**
+     * The image of the canary pods that check whether NetworkPolicies are enforced (network chaos), instead of
+     * {@code dev.vaulttest.Versions.CANARY_IMAGE}: for clusters that cannot pull, a preloaded copy, for example
+     * {@code registry.local/curlimages/curl:8.11.1}. It must have {@code sh} and {@code curl}, and be pinned
+     * ({@code repository:tag} other than {@code latest}, or a digest): Kubernetes pulls a {@code latest} or untagged
+     * image on every start. Used by the injected {@code Chaos}.
+     */
+    public static final String CANARY_IMAGE = "vaulttest.canary.image";
+
+    /**
+     * The image of the KMS emulator container the library starts for {@link AutoUnseal} (LocalStack or local-kms,
+     * whichever the class asks for), instead of the pinned default; pinned like {@link #CANARY_IMAGE}. Has no
+     * effect with {@link #KMS_ENDPOINT}, where no container is started.
+     */
+    public static final String KMS_IMAGE = "vaulttest.kms.image";
+
+    /**
+     * The root URL of a KMS emulator that runs already (for example nsmithuk/local-kms as a process on a node), as
+     * Vault pods reach it: {@code http://10.0.0.5:8080}. When set, every {@link AutoUnseal} class with an emulated
+     * KMS uses this emulator ({@code KmsProvider.EXTERNAL}) instead of starting one in Docker, so awskms
+     * auto-unseal can be tested on an existing cluster: Vault is pointed at it, and the key alias the values name
+     * is created through its API. The library never stops it, nor can it pause it ({@code kmsOutage()} is refused;
+     * {@code network().blockKms()} works). Needed by {@code @AutoUnseal(kms = EXTERNAL)}.
+     */
+    public static final String KMS_ENDPOINT = "vaulttest.kms.endpoint";
+
+    /**
+     * The root URL this JVM reaches the external KMS emulator at, when it differs from {@link #KMS_ENDPOINT} (a
+     * port-forward, a NAT); by default the same URL. The emulator must answer there when a deployment starts.
+     */
+    public static final String KMS_HOST_ENDPOINT = "vaulttest.kms.host-endpoint";
+
+    /**
+     * The access key id the external KMS emulator accepts, with {@link #KMS_SECRET_KEY}; both default to the dummy
+     * {@code test}/{@code test} that local-kms and LocalStack accept. Never printed.
+     */
+    public static final String KMS_ACCESS_KEY = "vaulttest.kms.access-key";
+
+    /** The secret access key that goes with {@link #KMS_ACCESS_KEY}. Never printed. */
+    public static final String KMS_SECRET_KEY = "vaulttest.kms.secret-key";
+
     /** The official chart version for deployments whose {@link VaultDeployment#chartVersion()} is empty. */
     public static final String CHART_VERSION = "vaulttest.chart.version";
 

@@ -7,6 +7,7 @@ import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.chaos.Chaos;
 import dev.vaulttest.VaultNode;
+import dev.vaulttest.Versions;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.junit5.fake.Journal;
 import dev.vaulttest.kms.KmsEmulator;
@@ -125,6 +126,27 @@ class ParameterResolutionTest {
         EngineExecutionResults results = EngineRuns.reportingTo(reports).run(KmsTestCases.class);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+
+    @Test
+    void withAnExternalKmsEndpointTheAutoUnsealDeploymentGetsTheExternalEmulator() {
+        EngineExecutionResults results = EngineRuns.reportingTo(reports)
+                .with(VaultTestSettings.KMS_ENDPOINT, "http://10.0.0.5:8080").run(ExternalKmsTestCases.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        assertThat(Journal.events("kms")).containsExactly("kms EXTERNAL");
+    }
+
+    @Test
+    void theInjectedChaosUsesTheCanaryImageSettingElseThePinnedOne() {
+        EngineRuns.reportingTo(reports).run(CanaryImageTestCases.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        List<String> pinned = Journal.events("canary");
+        EngineRuns.reportingTo(reports).with(VaultTestSettings.CANARY_IMAGE, "registry.local/curlimages/curl:8.11.1")
+                .run(CanaryImageTestCases.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+        assertThat(pinned).containsExactly("canary " + Versions.CANARY_IMAGE);
+        assertThat(Journal.events("canary")).containsExactly("canary registry.local/curlimages/curl:8.11.1");
     }
 
     @Test
@@ -276,6 +298,25 @@ class ParameterResolutionTest {
         @Test
         void test(KmsEmulator kms) {
             assertThat(kms.provider()).isEqualTo(KmsProvider.LOCAL_KMS);
+        }
+    }
+
+    @Fixture
+    @VaultTest
+    @AutoUnseal(kms = KmsProvider.LOCAL_KMS)
+    static class ExternalKmsTestCases {
+        @Test
+        void test(KmsEmulator kms) {
+            Journal.note("kms " + kms.provider());
+        }
+    }
+
+    @Fixture
+    @VaultTest
+    static class CanaryImageTestCases {
+        @Test
+        void test(Chaos chaos) {
+            Journal.note("canary " + chaos.options().canaryImage());
         }
     }
 

@@ -24,6 +24,7 @@ import dev.vaulttest.junit5.Shamir;
 import dev.vaulttest.junit5.Standby;
 import dev.vaulttest.junit5.VaultDeployment;
 import dev.vaulttest.junit5.VaultTest;
+import dev.vaulttest.kms.KmsEmulator;
 import dev.vaulttest.report.RecoveryMeasurement;
 import dev.vaulttest.samples.support.RequiresOfficialChart;
 import java.nio.file.Path;
@@ -134,8 +135,12 @@ class AutoUnsealTest {
         @Test
         @Disruptive
         void aPodRestartedWhileKmsIsUnreachableStaysSealedAndRecoversWhenKmsIsBack(VaultEnvironment vault,
-                @Active VaultNode active, @Standby VaultNode standby, Chaos chaos) {
-            try (Disruption kmsOutage = chaos.kmsOutage(); PodDeletion restart = chaos.deletePod(standby.name())) {
+                @Active VaultNode active, @Standby VaultNode standby, KmsEmulator kms, Chaos chaos) {
+            // An emulator the library runs is paused; one that runs outside it (vaulttest.kms.endpoint) cannot be,
+            // so a NetworkPolicy cuts the pods off from it instead.
+            try (Disruption kmsOutage = kms.supportsReachabilityControl() ? chaos.kmsOutage()
+                    : chaos.network().blockKms();
+                    PodDeletion restart = chaos.deletePod(standby.name())) {
                 restart.recovery().staysBrokenFor(RecoveryProbe.unsealed(standby.name()), STAYS_SEALED_FOR);
                 assertThat(vault.snapshot())
                         .as("the nodes that kept running hold their keys in memory and keep serving")

@@ -110,6 +110,28 @@ final class ConfigReader {
         });
     }
 
+    /**
+     * An image reference that names one image for good: {@code repository:tag} with a tag other than
+     * {@code latest}, or {@code repository@digest}.
+     */
+    Optional<String> pinnedImage(String key) {
+        return image(key).map(value -> {
+            if (value.contains("@")) {
+                return value;
+            }
+            int colon = value.lastIndexOf(':');
+            if (colon <= 0 || colon == value.length() - 1 || value.indexOf('/', colon) >= 0) {
+                throw new VaultTestConfigurationException(key + "=" + value
+                        + " has no tag: pin one (repository:tag) or a digest (repository@sha256:...)");
+            }
+            if (value.substring(colon + 1).equals("latest")) {
+                throw new VaultTestConfigurationException(key + "=" + value
+                        + " uses the floating tag latest: pin an exact version");
+            }
+            return value;
+        });
+    }
+
     Optional<String> className(String key) {
         return text(key).map(value -> {
             if (!value.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*")) {

@@ -17,6 +17,7 @@ import dev.vaulttest.junit5.VaultTest;
 import dev.vaulttest.junit5.VaultTestConfigurationException;
 import dev.vaulttest.junit5.VaultTestSettings;
 import dev.vaulttest.junit5.VaultTls;
+import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Modifier;
@@ -50,7 +51,7 @@ final class DeploymentSpecs {
                 .cluster(cluster(testClass, settings))
                 .chart(chart(testClass, deployment, settings))
                 .values(values(testClass, deployment, settings))
-                .seal(seal(testClass))
+                .seal(seal(testClass, settings))
                 .tls(find(testClass, VaultTls.class).isPresent());
         deployment.ifPresent(d -> {
             if (d.replicas() < 1) {
@@ -66,14 +67,15 @@ final class DeploymentSpecs {
     }
 
     /**
-     * Tells whether bringing up the class's deployment needs Docker: k3s does, and so does a KMS emulator.
+     * Tells whether bringing up the class's deployment needs Docker: k3s does, and so does a KMS emulator the
+     * library starts (an external one does not).
      *
      * @param spec the class's spec
      * @return {@code true} when Docker is needed
      */
     static boolean needsDocker(VaultEnvironmentSpec spec) {
-        boolean emulatedKms = spec.seal() instanceof SealSpec.AwsKms kms && kms.provider().isEmulated();
-        return spec.cluster() instanceof K3sClusterSpec || emulatedKms;
+        boolean kmsContainer = spec.seal() instanceof SealSpec.AwsKms kms && kms.provider().isStartedByLibrary();
+        return spec.cluster() instanceof K3sClusterSpec || kmsContainer;
     }
 
     /**
@@ -202,7 +204,12 @@ final class DeploymentSpecs {
         return values.build();
     }
 
-    private static SealSpec seal(Class<?> testClass) {
+    /**
+     * The seal. With {@value VaultTestSettings#KMS_ENDPOINT} set, an emulated KMS is the external emulator there
+     * instead of a container; {@code EXTERNAL} without it is an error unless a factory of the test's own (which
+     * wires its own KMS starter) is configured.
+     */
+    private static SealSpec seal(Class<?> testClass, Settings settings) {
         Optional<Shamir> shamir = find(testClass, Shamir.class);
         Optional<AutoUnseal> autoUnseal = find(testClass, AutoUnseal.class);
         if (shamir.isPresent() && autoUnseal.isPresent()) {
@@ -217,7 +224,15 @@ final class DeploymentSpecs {
             }
         }
         return autoUnseal.<SealSpec>map(a -> {
-            SealSpec.AwsKms kms = SealSpec.awsKms(a.kms());
+            KmsProvider provider = a.kms().isEmulated() && settings.externalKms().isPresent()
+                    ? KmsProvider.EXTERNAL : a.kms();
+            if (provider == KmsProvider.EXTERNAL && settings.externalKms().isEmpty()
+                    && settings.factoryClass().isEmpty()) {
+                throw invalid(testClass, "@AutoUnseal(kms = EXTERNAL)", "the emulator runs already, but "
+                        + VaultTestSettings.KMS_ENDPOINT + " does not say where: set it to the URL Vault pods reach"
+                        + " it at, for example -D" + VaultTestSettings.KMS_ENDPOINT + "=http://10.0.0.5:8080");
+            }
+            SealSpec.AwsKms kms = SealSpec.awsKms(provider);
             return a.region().isBlank() ? kms : kms.inRegion(a.region().strip());
         }).orElseGet(SealSpec::defaults);
     }

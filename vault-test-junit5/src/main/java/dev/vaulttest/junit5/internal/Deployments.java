@@ -5,6 +5,7 @@ import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.VaultTestException;
 import dev.vaulttest.cluster.ClusterSpec;
 import dev.vaulttest.junit5.VaultTestSettings;
+import dev.vaulttest.kms.ExternalKms;
 import dev.vaulttest.kms.SealSpec;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -24,8 +25,9 @@ final class Deployments {
     private record DeploymentKey(VaultEnvironmentSpec spec) {
     }
 
-    /** The root-store key of the environment factory. */
-    private record FactoryKey(Optional<String> className) {
+    /** The root-store key of the environment factory: its class, or the settings the standard one uses. */
+    private record FactoryKey(Optional<String> className, Optional<ExternalKms> externalKms,
+            Optional<String> kmsImage) {
     }
 
     private Deployments() {
@@ -82,10 +84,13 @@ final class Deployments {
     }
 
     private static EnvironmentFactory factory(ExtensionContext context, Settings settings) {
-        return Stores.root(context).getOrComputeIfAbsent(new FactoryKey(settings.factoryClass()),
+        FactoryKey factoryKey = settings.factoryClass().isPresent()
+                ? new FactoryKey(settings.factoryClass(), Optional.empty(), Optional.empty())
+                : new FactoryKey(Optional.empty(), settings.externalKms(), settings.kmsImage());
+        return Stores.root(context).getOrComputeIfAbsent(factoryKey,
                 key -> settings.factoryClass()
                         .map(name -> Instances.create(VaultTestSettings.ENVIRONMENT_FACTORY, name, EnvironmentFactory.class))
-                        .orElseGet(StandardFactory::create),
+                        .orElseGet(() -> StandardFactory.create(settings)),
                 EnvironmentFactory.class);
     }
 

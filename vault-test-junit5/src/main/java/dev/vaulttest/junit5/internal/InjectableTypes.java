@@ -33,8 +33,7 @@ final class InjectableTypes {
             byType(DeploymentSnapshot.class, "DeploymentSnapshot (taken when the method is called)",
                     scope -> scope.environment().snapshot()),
             byType(Chaos.class, "Chaos (disruptions of this deployment; close each handle to heal it)",
-                    scope -> Chaos.on(scope.environment(),
-                            ChaosOptions.builder().measurementListener(scope.recoveries()).build())));
+                    scope -> Chaos.on(scope.environment(), chaosOptions(scope))));
 
     /** Packages whose types a test would only ask for from vault-test: unsupported ones get the list. */
     private static final List<String> FAMILIES = List.of("dev.vaulttest.", "dev.vaulttest.vault.",
@@ -91,6 +90,13 @@ final class InjectableTypes {
 
     static String listing() {
         return ALL.stream().map(Injectable::describe).collect(Collectors.joining("; "));
+    }
+
+    /** The default chaos options, with the run's canary image and the context's measurement listener. */
+    static ChaosOptions chaosOptions(InjectionScope scope) {
+        ChaosOptions.Builder options = ChaosOptions.builder().measurementListener(scope.recoveries());
+        scope.settings().canaryImage().ifPresent(options::canaryImage);
+        return options.build();
     }
 
     static boolean isExactly(ParameterContext parameter, Class<?> type) {

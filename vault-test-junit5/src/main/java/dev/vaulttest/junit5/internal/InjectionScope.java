@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * @param environment the running deployment
  * @param resources the per-context resources
  * @param recoveries receives the recovery measurements taken in this context
+ * @param settings the run's settings
  */
 record InjectionScope(VaultEnvironment environment, ContextResources resources,
-        Consumer<RecoveryMeasurement> recoveries) {
+        Consumer<RecoveryMeasurement> recoveries, Settings settings) {
 }

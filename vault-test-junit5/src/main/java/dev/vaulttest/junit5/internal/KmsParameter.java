@@ -28,7 +28,7 @@ final class KmsParameter implements Injectable {
                     : "it is sealed with Shamir keys";
             return new ParameterResolutionException(Qualifiers.describe(parameter)
                     + " asks for the KMS emulator, but the deployment has none: " + why
-                    + ". Annotate the class with @AutoUnseal(kms = KmsProvider.LOCALSTACK) or LOCAL_KMS");
+                    + ". Annotate the class with @AutoUnseal(kms = KmsProvider.LOCALSTACK), LOCAL_KMS or EXTERNAL");
         });
     }
 }

@@ -2,6 +2,7 @@ package dev.vaulttest.junit5.internal;
 
 import dev.vaulttest.junit5.VaultTestConfigurationException;
 import dev.vaulttest.junit5.VaultTestSettings;
+import dev.vaulttest.kms.ExternalKms;
 import dev.vaulttest.report.ReportWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,11 +26,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param recoveryTimeout how long a deployment may take to recover after a disruptive test
  * @param factoryClass the environment factory class name, empty for the standard factory
  * @param dockerProbeClass the Docker probe class name, empty to probe Docker
+ * @param canaryImage the NetworkPolicy canary image override
+ * @param kmsImage the image override of the KMS emulator containers the library starts
+ * @param externalKms the KMS emulator that runs already, to use instead of starting one; its credentials are
+ *     redacted in {@code toString}
  */
 record Settings(Optional<String> k3sImage, Optional<String> vaultImage, Optional<String> chartVersion,
         Optional<Path> kubeconfig, Optional<String> context, boolean keepOnFailure, Path reportsDir,
         boolean dockerRequired, Duration recoveryTimeout, Optional<String> factoryClass,
-        Optional<String> dockerProbeClass) {
+        Optional<String> dockerProbeClass, Optional<String> canaryImage, Optional<String> kmsImage,
+        Optional<ExternalKms> externalKms) {
 
     /** How long a deployment may take to recover after a disruptive test, unless configured. */
     static final Duration DEFAULT_RECOVERY_TIMEOUT = Duration.ofMinutes(1);
@@ -81,6 +87,9 @@ record Settings(Optional<String> k3sImage, Optional<String> vaultImage, Optional
                 reader.bool(VaultTestSettings.DOCKER_REQUIRED, false),
                 reader.duration(VaultTestSettings.RECOVERY_TIMEOUT).orElse(DEFAULT_RECOVERY_TIMEOUT),
                 reader.className(VaultTestSettings.ENVIRONMENT_FACTORY),
-                reader.className(VaultTestSettings.DOCKER_PROBE));
+                reader.className(VaultTestSettings.DOCKER_PROBE),
+                reader.pinnedImage(VaultTestSettings.CANARY_IMAGE),
+                reader.pinnedImage(VaultTestSettings.KMS_IMAGE),
+                ExternalKmsSettings.parse(reader));
     }
 }

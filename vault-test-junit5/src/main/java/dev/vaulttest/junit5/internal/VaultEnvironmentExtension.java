@@ -59,7 +59,8 @@ public final class VaultEnvironmentExtension implements BeforeAllCallback, After
         InjectionScope scope;
         try {
             scope = new InjectionScope(Deployments.of(context).environment(), ContextResources.of(context),
-                    measurement -> TestNotes.of(context).recovery(context.getUniqueId(), measurement));
+                    measurement -> TestNotes.of(context).recovery(context.getUniqueId(), measurement),
+                    Settings.of(context));
         } catch (RuntimeException e) {
             throw new ParameterResolutionException("Cannot resolve " + Qualifiers.describe(parameter)
                     + ": the Vault deployment is not available: " + Redactor.redact(e.getMessage()), e);

@@ -134,6 +134,47 @@ class DeploymentSpecsTest {
         assertThat(DeploymentSpecs.needsDocker(spec)).isTrue();
     }
 
+    @Test
+    void anExternalKmsEndpointMakesEveryEmulatedKmsTheExternalOneWhichNeedsNoDocker() {
+        settings.put(VaultTestSettings.KMS_ENDPOINT, "http://10.0.0.5:8080");
+
+        VaultEnvironmentSpec existing = specOf(ExistingWithEmulator.class);
+        VaultEnvironmentSpec explicit = specOf(Explicit.class);
+
+        assertThat(existing.seal()).isEqualTo(SealSpec.awsKms(KmsProvider.EXTERNAL));
+        assertThat(DeploymentSpecs.needsDocker(existing)).isFalse();
+        assertThat(explicit.seal()).as("the annotation's region is kept")
+                .isEqualTo(SealSpec.awsKms(KmsProvider.EXTERNAL).inRegion("eu-west-1"));
+        assertThat(specOf(RealAws.class).seal()).isEqualTo(SealSpec.awsKms(KmsProvider.REAL_AWS));
+        assertThat(specOf(Defaults.class).seal()).isEqualTo(SealSpec.defaults());
+    }
+
+    @VaultTest
+    @ExistingCluster(kubeconfig = "src/test/resources/values/production.yaml")
+    @AutoUnseal(kms = KmsProvider.REAL_AWS)
+    static class RealAws {
+    }
+
+    @VaultTest
+    @ExistingCluster(kubeconfig = "src/test/resources/values/production.yaml")
+    @AutoUnseal(kms = KmsProvider.EXTERNAL, region = "us-east-1")
+    static class External {
+    }
+
+    @Test
+    void anExternalKmsNeedsItsEndpointUnlessATestFactoryWiresIt() {
+        assertThatThrownBy(() -> specOf(External.class)).isInstanceOf(VaultTestConfigurationException.class)
+                .hasMessage("@AutoUnseal(kms = EXTERNAL) on " + External.class.getName() + ": the emulator runs"
+                        + " already, but vaulttest.kms.endpoint does not say where: set it to the URL Vault pods"
+                        + " reach it at, for example -Dvaulttest.kms.endpoint=http://10.0.0.5:8080");
+
+        settings.put(VaultTestSettings.ENVIRONMENT_FACTORY, "com.example.OwnFactory");
+        VaultEnvironmentSpec spec = specOf(External.class);
+
+        assertThat(spec.seal()).isEqualTo(SealSpec.awsKms(KmsProvider.EXTERNAL).inRegion("us-east-1"));
+        assertThat(DeploymentSpecs.needsDocker(spec)).isFalse();
+    }
+
     @VaultTest
     @K3sCluster
     @ExistingCluster

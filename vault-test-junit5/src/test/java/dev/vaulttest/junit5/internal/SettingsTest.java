@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.junit5.VaultTestConfigurationException;
 import dev.vaulttest.junit5.VaultTestSettings;
+import dev.vaulttest.kms.AwsCredentials;
+import dev.vaulttest.kms.ExternalKms;
 import dev.vaulttest.report.ReportWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +40,48 @@ class SettingsTest {
         assertThat(settings.reportsDir()).isEqualTo(ReportWriter.DEFAULT_DIRECTORY);
         assertThat(settings.recoveryTimeout()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.factoryClass()).isEmpty();
+        assertThat(settings.canaryImage()).isEmpty();
+        assertThat(settings.kmsImage()).isEmpty();
+        assertThat(settings.externalKms()).isEmpty();
+    }
+
+    @Test
+    void theImagesTheLibraryStartsAreRead() {
+        Settings settings = parse(Map.of(VaultTestSettings.CANARY_IMAGE, "registry.local/curlimages/curl:8.11.1",
+                VaultTestSettings.KMS_IMAGE, "registry.local/nsmithuk/local-kms@sha256:0123abcd"));
+
+        assertThat(settings.canaryImage()).contains("registry.local/curlimages/curl:8.11.1");
+        assertThat(settings.kmsImage()).contains("registry.local/nsmithuk/local-kms@sha256:0123abcd");
+    }
+
+    @Test
+    void anExternalKmsIsReachedAtTheEndpointWithTheDummyCredentialsUnlessGiven() {
+        ExternalKms plain = parse(Map.of(VaultTestSettings.KMS_ENDPOINT, " http://10.0.0.5:8080 ")).externalKms()
+                .orElseThrow();
+        ExternalKms full = parse(Map.of(VaultTestSettings.KMS_ENDPOINT, "http://10.0.0.5:8080",
+                VaultTestSettings.KMS_HOST_ENDPOINT, "http://127.0.0.1:18080",
+                VaultTestSettings.KMS_ACCESS_KEY, "AKIALABKEY000001",
+                VaultTestSettings.KMS_SECRET_KEY, "lab-s3cr3t")).externalKms().orElseThrow();
+
+        assertThat(plain.endpointForPods()).isEqualTo(URI.create("http://10.0.0.5:8080"));
+        assertThat(plain.endpointForHost()).isEqualTo(plain.endpointForPods());
+        assertThat(plain.credentials()).isEqualTo(AwsCredentials.emulatorDefaults());
+        assertThat(full.endpointForPods()).isEqualTo(URI.create("http://10.0.0.5:8080"));
+        assertThat(full.endpointForHost()).isEqualTo(URI.create("http://127.0.0.1:18080"));
+        assertThat(full.credentials()).isEqualTo(new AwsCredentials("AKIALABKEY000001", "lab-s3cr3t"));
+    }
+
+    @Test
+    void theKmsCredentialsAreNeverPrintedNorEchoedInErrors() {
+        Settings settings = parse(Map.of(VaultTestSettings.KMS_ENDPOINT, "http://10.0.0.5:8080",
+                VaultTestSettings.KMS_ACCESS_KEY, "AKIALABKEY000001", VaultTestSettings.KMS_SECRET_KEY, "lab-s3cr3t"));
+
+        assertThat(settings.toString()).doesNotContain("lab-s3cr3t").doesNotContain("LABKEY000001");
+        assertThatThrownBy(() -> parse(Map.of(VaultTestSettings.KMS_ENDPOINT, "http://10.0.0.5:8080",
+                VaultTestSettings.KMS_SECRET_KEY, "lab-s3cr3t")))
+                .isInstanceOf(VaultTestConfigurationException.class)
+                .hasMessage("vaulttest.kms.secret-key is set, but vaulttest.kms.access-key is not: give both, or"
+                        + " neither for the dummy credentials emulators accept (test/test)");
     }
 
     @Test
@@ -68,6 +113,16 @@ class SettingsTest {
         assertThat(parse(Map.of(VaultTestSettings.RECOVERY_TIMEOUT, text)).recoveryTimeout()).isEqualTo(expected);
     }
 
+    @Test
+    void anUnusableHostEndpointNamesItsSettingAndHidesUserInfo() {
+        assertThatThrownBy(() -> parse(Map.of(VaultTestSettings.KMS_ENDPOINT, "http://10.0.0.5:8080",
+                VaultTestSettings.KMS_HOST_ENDPOINT, "http://admin:hunter2@127.0.0.1:18080")))
+                .isInstanceOf(VaultTestConfigurationException.class)
+                .hasMessageStartingWith("vaulttest.kms.host-endpoint is not usable: ExternalKms endpointForHost"
+                        + " 'http://****@127.0.0.1:18080' carries user info")
+                .hasMessageNotContaining("hunter2");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "vaulttest.keep-on-failure | yes | vaulttest.keep-on-failure=yes is not a boolean: use true or false",
@@ -81,10 +136,24 @@ class SettingsTest {
         "vaulttest.environment.factory | not a class | vaulttest.environment.factory=not a class is not a class name",
         "vaulttest.kubeconfig | /no/such/kubeconfig | vaulttest.kubeconfig=/no/such/kubeconfig is not a file",
         "junit.jupiter.extensions.store.close.autocloseable.enabled | false | would never be removed",
-        "vaulttest.keep-on-failure | ' ' | vaulttest.keep-on-failure is set but empty"})
+        "vaulttest.keep-on-failure | ' ' | vaulttest.keep-on-failure is set but empty",
+        "vaulttest.canary.image | curlimages/curl | vaulttest.canary.image=curlimages/curl has no tag",
+        "vaulttest.canary.image | curlimages/curl:latest | vaulttest.canary.image=curlimages/curl:latest uses the floating tag latest",
+        "vaulttest.canary.image | registry:5000/curl | vaulttest.canary.image=registry:5000/curl has no tag",
+        "vaulttest.kms.image | 'local-kms: 3' | vaulttest.kms.image=local-kms: 3 is not an image reference",
+        "vaulttest.kms.image | nsmithuk/local-kms:latest | vaulttest.kms.image=nsmithuk/local-kms:latest uses the floating tag latest",
+        "vaulttest.kms.endpoint | ftp://10.0.0.5:8080 | vaulttest.kms.endpoint is not usable: ExternalKms endpointForPods 'ftp://10.0.0.5:8080' is not an http(s) URL",
+        "vaulttest.kms.endpoint | 10.0.0.5:8080 | vaulttest.kms.endpoint is not usable: ExternalKms endpointForPods '10.0.0.5:8080' is not",
+        "vaulttest.kms.endpoint | http://10.0.0.5:8080/kms | vaulttest.kms.endpoint is not usable: ExternalKms endpointForPods 'http://10.0.0.5:8080/kms' has a path",
+        "vaulttest.kms.host-endpoint | http://127.0.0.1:18080 | vaulttest.kms.host-endpoint is set, but vaulttest.kms.endpoint is not",
+        "vaulttest.kms.access-key | AKIALABKEY000001 | vaulttest.kms.access-key is set, but vaulttest.kms.endpoint is not",
+        "vaulttest.kms.secret-key | lab-s3cr3t | vaulttest.kms.secret-key is set, but vaulttest.kms.endpoint is not"})
     void unusableValuesNameTheKeyAndTheValue(String key, String value, String message) {
         assertThatThrownBy(() -> parse(Map.of(key, value)))
                 .isInstanceOf(VaultTestConfigurationException.class)
                 .hasMessageContaining(message);
+        if (key.endsWith("-key")) {
+            assertThatThrownBy(() -> parse(Map.of(key, value))).hasMessageNotContaining(value);
+        }
     }
 }

@@ -6,9 +6,10 @@ import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import java.util.Set;
 
 /**
- * Makes the StorageClasses the values name exist: on k3s a missing class is created, backed by the local-path
- * provisioner with the spec's reclaim policy; elsewhere a missing class is an error. Access modes local-path
- * cannot provide are errors too.
+ * Makes the StorageClasses the values name exist: where the cluster's storage is the local-path provisioner (k3s,
+ * or an existing cluster whose every StorageClass uses it) a missing class is created, backed by that provisioner
+ * with the spec's reclaim policy; elsewhere a missing class is an error. Access modes local-path cannot provide are
+ * errors too.
  */
 final class StorageFit {
 
@@ -30,7 +31,7 @@ final class StorageFit {
         boolean localPath = in.cluster().localPathProvisioning();
         if (localPath && !SINGLE_NODE_MODES.contains(storage.accessMode())) {
             out.problem(storage.path("accessMode"), "access mode " + storage.accessMode() + " is not available: the"
-                            + " k3s local-path provisioner only provides ReadWriteOnce volumes.",
+                            + " local-path provisioner only provides ReadWriteOnce volumes.",
                     "Override " + storage.path("accessMode") + " with ReadWriteOnce in a test values layer (each"
                             + " Vault replica needs its own volume anyway).");
             return;

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -22,10 +23,14 @@ import java.util.function.Supplier;
  * @param defaultStorageClass the StorageClass annotated as the cluster default, if any
  * @param priorityClasses the names of every PriorityClass
  * @param localPathProvisioning whether the library may create StorageClasses backed by the
- *     {@code rancher.io/local-path} provisioner (true on k3s)
+ *     {@code rancher.io/local-path} provisioner (true on k3s, and on an existing cluster whose every StorageClass
+ *     uses it)
  */
 public record ClusterFacts(List<Map<String, String>> nodeLabels, Set<String> storageClasses,
         Optional<String> defaultStorageClass, Set<String> priorityClasses, boolean localPathProvisioning) {
+
+    /** The provisioner of k3s's local volumes, which the library may use for the StorageClasses it creates. */
+    static final String LOCAL_PATH_PROVISIONER = "rancher.io/local-path";
 
     /** The annotation that marks the default StorageClass. */
     public static final String DEFAULT_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
@@ -65,6 +70,26 @@ public record ClusterFacts(List<Map<String, String>> nodeLabels, Set<String> sto
      * @throws ClusterException when the client may not list nodes, StorageClasses or PriorityClasses
      */
     public static ClusterFacts read(KubernetesClient client, boolean localPathProvisioning) {
+        return read(client, classes -> localPathProvisioning);
+    }
+
+    /**
+     * Reads the facts from a cluster the library does not run. It may create local-path StorageClasses there only
+     * when every StorageClass the cluster has is backed by {@value #LOCAL_PATH_PROVISIONER}, as on k3s-like clusters
+     * (k3d, Rancher Desktop, a single-node lab): then a missing class is created the same way as on k3s, and the
+     * single-node access-mode rule holds for every class. A cluster with any other provisioner gets an error for a
+     * missing class instead, because which provisioner the team meant cannot be guessed.
+     *
+     * @param client the cluster's client
+     * @return the facts
+     * @throws ClusterException when the client may not list nodes, StorageClasses or PriorityClasses
+     */
+    static ClusterFacts readExisting(KubernetesClient client) {
+        return read(client, classes -> !classes.isEmpty()
+                && classes.stream().allMatch(sc -> LOCAL_PATH_PROVISIONER.equals(sc.getProvisioner())));
+    }
+
+    private static ClusterFacts read(KubernetesClient client, Predicate<List<StorageClass>> localPathProvisioning) {
         List<Map<String, String>> nodes = list("nodes", () -> client.nodes().list().getItems()).stream()
                 .map(ClusterFacts::labels).toList();
         List<StorageClass> classes = list("storageclasses.storage.k8s.io",
@@ -77,7 +102,7 @@ public record ClusterFacts(List<Map<String, String>> nodeLabels, Set<String> sto
                 .forEach(pc -> priority.add(pc.getMetadata().getName()));
         Set<String> storage = new TreeSet<>();
         classes.forEach(sc -> storage.add(sc.getMetadata().getName()));
-        return new ClusterFacts(nodes, storage, defaultClass, priority, localPathProvisioning);
+        return new ClusterFacts(nodes, storage, defaultClass, priority, localPathProvisioning.test(classes));
     }
 
     private static <T> List<T> list(String resource, Supplier<List<T>> lister) {

@@ -129,7 +129,7 @@ public final class ExistingCluster implements KubernetesCluster {
 
     @Override
     public ClusterFacts facts() {
-        return ClusterFacts.read(client(), false);
+        return ClusterFacts.readExisting(client());
     }
 
     @Override

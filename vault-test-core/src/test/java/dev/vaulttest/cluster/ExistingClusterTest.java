@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.internal.WaitTimeoutException;
+import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -37,6 +38,20 @@ class ExistingClusterTest {
             assertThat(cluster.facts().localPathProvisioning()).isFalse();
             assertThatThrownBy(cluster::stop).isInstanceOf(ClusterException.class)
                     .hasMessageContaining("supportsRestart()");
+        }
+    }
+
+    @Test
+    void mayCreateLocalPathStorageClassesOnlyWhereEveryClassIsLocalPath() throws IOException {
+        new KubeFixtures(client).node("lab", true, Map.of());
+        storageClass("local-path", "rancher.io/local-path");
+
+        try (ExistingCluster cluster = ExistingCluster.connect(ExistingClusterSpec.of(writeKubeconfig("mock")))) {
+            assertThat(cluster.facts().localPathProvisioning()).isTrue();
+
+            storageClass("gp3", "ebs.csi.aws.com");
+
+            assertThat(cluster.facts().localPathProvisioning()).isFalse();
         }
     }
 
@@ -117,5 +132,10 @@ class ExistingClusterTest {
         Path file = dir.resolve("kubeconfig.yaml");
         Files.writeString(file, yaml);
         return file;
+    }
+
+    private void storageClass(String name, String provisioner) {
+        client.storage().v1().storageClasses().resource(new StorageClassBuilder()
+                .withNewMetadata().withName(name).endMetadata().withProvisioner(provisioner).build()).create();
     }
 }

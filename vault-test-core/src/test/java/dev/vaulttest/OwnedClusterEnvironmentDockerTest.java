@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The default spec end to end on a cluster of its own: k3s started by the environment, the official chart, HA
- * raft on 3 nodes, Shamir 3-of-2; closing the environment removes the cluster. Skipped without Docker.
+ * raft on 3 nodes, Shamir 3-of-2; closing the environment removes the cluster. Stays on k3s also when
+ * {@code vaulttest.kubeconfig} is set; skipped without Docker.
  */
-@RequiresDocker
+@RequiresDocker("needs a k3s container the library runs: the environment starts a cluster of its own and removes"
+        + " it at close, which an existing cluster cannot show")
 class OwnedClusterEnvironmentDockerTest {
 
     @Test

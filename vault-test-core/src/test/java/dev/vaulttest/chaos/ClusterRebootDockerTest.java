@@ -6,6 +6,7 @@ import dev.vaulttest.NodeRole;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.cluster.RequiresDocker;
+import dev.vaulttest.fixture.ClusterForClass;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.report.RecoveryMeasurement;
@@ -14,13 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
-/** The whole k3s cluster stopped and started with Vault on it. Skipped without Docker. */
-@RequiresDocker
+/**
+ * The whole k3s cluster stopped and started with Vault on it. Only a cluster the library runs can be stopped, so
+ * this stays on k3s also when {@code vaulttest.kubeconfig} is set; skipped without Docker.
+ */
+@RequiresDocker("needs a k3s container the library runs: a reboot stops and starts the whole cluster, which is"
+        + " refused on an existing cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterRebootDockerTest {
 
     @RegisterExtension
-    final K3sForClass k3s = new K3sForClass();
+    final ClusterForClass k3s = ClusterForClass.k3s();
 
     @Test
     void withAutoUnsealTheClusterComesBackUnsealedByItself() {

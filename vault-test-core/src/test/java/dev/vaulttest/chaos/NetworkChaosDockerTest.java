@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
-import dev.vaulttest.cluster.RequiresDocker;
+import dev.vaulttest.cluster.RequiresRealCluster;
+import dev.vaulttest.fixture.ClusterForClass;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.report.RecoveryMeasurement;
@@ -16,19 +17,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Blocking NetworkPolicies on real k3s (its embedded kube-router enforces them where the host kernel allows; the
- * canary check fails the test with the reason where it does not). Skipped without Docker.
+ * Blocking NetworkPolicies on a real cluster: the existing one of {@code vaulttest.kubeconfig}, else k3s (its
+ * embedded kube-router enforces them where the host kernel allows). The canary check fails the test with the reason
+ * where the cluster does not enforce them. Skipped without either cluster.
  */
-@RequiresDocker
+@RequiresRealCluster
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NetworkChaosDockerTest {
 
     @RegisterExtension
-    final K3sForClass k3s = new K3sForClass();
+    final ClusterForClass k8s = ClusterForClass.fromSettings();
 
     @Test
     void cuttingVaultOffFromTheApiServerTurnsLoginsIntoFailuresAndHealingRestoresThem() {
-        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k3s.cluster())) {
+        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k8s.cluster())) {
             RealClusters.kubernetesAuth(env);
             Chaos chaos = RealClusters.chaos(env);
             ServiceAccountToken token = chaos.serviceAccounts().issueToken("app");
@@ -53,7 +55,7 @@ class NetworkChaosDockerTest {
     @Test
     void aPartitionedStandbyThatRestartsCannotRejoinUntilThePolicyGoes() {
         VaultEnvironmentSpec spec = VaultEnvironmentSpec.builder().seal(SealSpec.awsKms(KmsProvider.LOCAL_KMS)).build();
-        try (VaultEnvironment env = RealClusters.deploy(spec, k3s.cluster())) {
+        try (VaultEnvironment env = RealClusters.deploy(spec, k8s.cluster())) {
             Chaos chaos = RealClusters.chaos(env);
             String standby = env.standbys().get(0).name();
             // the leader's autopilot view of the standby (raft addresses are <pod>.<release>-internal:8201)

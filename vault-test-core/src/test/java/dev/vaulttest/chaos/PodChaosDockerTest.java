@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vaulttest.NodeRole;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
-import dev.vaulttest.cluster.RequiresDocker;
+import dev.vaulttest.cluster.RequiresRealCluster;
+import dev.vaulttest.fixture.ClusterForClass;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.report.RecoveryMeasurement;
@@ -16,19 +17,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Real pods, claims and StatefulSets on k3s: what Vault does when its leader, a node's data or a replica goes.
- * Skipped without Docker.
+ * Real pods, claims and StatefulSets on a real cluster (the existing one of {@code vaulttest.kubeconfig}, else
+ * k3s): what Vault does when its leader, a node's data or a replica goes. Skipped without either.
  */
-@RequiresDocker
+@RequiresRealCluster
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PodChaosDockerTest {
 
     @RegisterExtension
-    final K3sForClass k3s = new K3sForClass();
+    final ClusterForClass k8s = ClusterForClass.fromSettings();
 
     @Test
     void underShamirDeletingTheLeaderElectsAnotherAndTheOldPodRejoinsSealed() {
-        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k3s.cluster())) {
+        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k8s.cluster())) {
             Chaos chaos = RealClusters.chaos(env);
 
             try (PodDeletion deletion = chaos.deletePods(PodTarget.active(), Grace.GRACEFUL)) {
@@ -52,7 +53,7 @@ class PodChaosDockerTest {
     @Test
     void underAutoUnsealTheDeletedLeaderRejoinsUnsealedByItself() {
         VaultEnvironmentSpec spec = VaultEnvironmentSpec.builder().seal(SealSpec.awsKms(KmsProvider.LOCAL_KMS)).build();
-        try (VaultEnvironment env = RealClusters.deploy(spec, k3s.cluster())) {
+        try (VaultEnvironment env = RealClusters.deploy(spec, k8s.cluster())) {
             Chaos chaos = RealClusters.chaos(env);
 
             try (PodDeletion deletion = chaos.deletePods(PodTarget.active(), Grace.IMMEDIATE)) {
@@ -70,7 +71,7 @@ class PodChaosDockerTest {
 
     @Test
     void deletingAStandbysClaimLeavesItEmptyWhileTheOtherNodesKeepTheData() {
-        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k3s.cluster())) {
+        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k8s.cluster())) {
             Map<String, String> secret = RealClusters.writeSecret(env);
             String standby = env.standbys().get(0).name();
             Chaos chaos = RealClusters.chaos(env);
@@ -93,7 +94,7 @@ class PodChaosDockerTest {
 
     @Test
     void scalingDownStopsPodsAndClosingBringsThemBack() {
-        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k3s.cluster())) {
+        try (VaultEnvironment env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k8s.cluster())) {
             Chaos chaos = RealClusters.chaos(env);
             String last = env.nodes().get(2).name();
 

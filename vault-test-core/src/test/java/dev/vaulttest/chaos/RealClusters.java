@@ -2,21 +2,20 @@ package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
-import dev.vaulttest.Versions;
-import dev.vaulttest.cluster.K3sCluster;
-import dev.vaulttest.cluster.K3sClusterSpec;
+import dev.vaulttest.cluster.KubernetesCluster;
+import dev.vaulttest.fixture.RealClusterSettings;
 import dev.vaulttest.vault.KubernetesAuthConfig;
 import dev.vaulttest.vault.KubernetesRole;
 import dev.vaulttest.vault.VaultNodeClient;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Shared steps of the Docker-gated chaos tests: a k3s cluster (with the canary image preloaded when the host has
- * it), Vault environments brought up by the library's real factory on it, and Kubernetes auth with a role
- * {@code app} for a client service account {@code app}.
+ * Shared steps of the real-cluster chaos tests: Vault environments brought up by the library's real factory on the
+ * class's cluster ({@link dev.vaulttest.fixture.ClusterForClass}) with this run's Vault image and KMS
+ * ({@link RealClusterSettings}), chaos with this run's canary image, and Kubernetes auth with a role {@code app} for
+ * a client service account {@code app}.
  */
 final class RealClusters {
 
@@ -27,19 +26,22 @@ final class RealClusters {
     private RealClusters() {
     }
 
-    static K3sCluster startK3s() {
-        return K3sCluster.start(K3sClusterSpec.builder()
-                .preloadImages(List.of(Versions.VAULT_IMAGE, Versions.CANARY_IMAGE)).build());
+    /** The spec deployed as this run does: its Vault image, its KMS (see {@link RealClusterSettings#fit}). */
+    static VaultEnvironment deploy(VaultEnvironmentSpec spec, KubernetesCluster cluster) {
+        return RealClusterSettings.current().deploy(spec, cluster);
     }
 
-    static VaultEnvironment deploy(VaultEnvironmentSpec spec, K3sCluster cluster) {
-        return VaultEnvironment.start(spec, cluster);
-    }
-
-    /** Chaos with timeouts for real clusters, measurements printed for the run's log. */
+    /** Chaos with timeouts for real clusters and this run's canary image, measurements printed for the run's log. */
     static Chaos chaos(VaultEnvironment env) {
-        return Chaos.on(env, ChaosOptions.builder().faultTimeout(Duration.ofMinutes(3)).recoveryTimeout(RECOVERY)
-                .measurementListener(m -> System.out.println("measurement: " + m)).build());
+        ChaosOptions.Builder options = ChaosOptions.builder().faultTimeout(Duration.ofMinutes(3))
+                .recoveryTimeout(RECOVERY).measurementListener(m -> System.out.println("measurement: " + m));
+        RealClusterSettings.current().canaryImage().ifPresent(options::canaryImage);
+        return Chaos.on(env, options.build());
+    }
+
+    /** Whether this run's KMS emulator is the library's container, which {@code kmsOutage()} can pause. */
+    static boolean kmsCanBePaused() {
+        return RealClusterSettings.current().kmsEndpoint().isEmpty();
     }
 
     /** Every node unsealed again (Shamir keys from the environment) and the ready gate holding. */

@@ -4,29 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
-import dev.vaulttest.cluster.K3sCluster;
-import dev.vaulttest.cluster.RequiresDocker;
+import dev.vaulttest.cluster.RequiresRealCluster;
+import dev.vaulttest.fixture.ClusterForClass;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Real service accounts and tokens on k3s against Vault's Kubernetes auth: each login must end as Kubernetes'
- * own TokenReview says it should. Skipped without Docker.
+ * Real service accounts and tokens on a real cluster (the existing one of {@code vaulttest.kubeconfig}, else k3s)
+ * against Vault's Kubernetes auth: each login must end as Kubernetes' own TokenReview says it should. Skipped
+ * without either cluster.
  */
-@RequiresDocker
+@RequiresRealCluster
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceAccountChaosDockerTest {
 
-    private K3sCluster cluster;
+    @RegisterExtension
+    final ClusterForClass k8s = ClusterForClass.fromSettings();
+
     private VaultEnvironment env;
     private Chaos chaos;
 
     @BeforeAll
     void startVault() {
-        cluster = RealClusters.startK3s();
-        env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), cluster);
+        env = RealClusters.deploy(VaultEnvironmentSpec.builder().build(), k8s.cluster());
         RealClusters.kubernetesAuth(env);
         chaos = RealClusters.chaos(env);
     }
@@ -35,9 +38,6 @@ class ServiceAccountChaosDockerTest {
     void close() {
         if (env != null) {
             env.close();
-        }
-        if (cluster != null) {
-            cluster.close();
         }
     }
 

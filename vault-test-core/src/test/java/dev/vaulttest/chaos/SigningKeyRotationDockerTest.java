@@ -5,20 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.cluster.RequiresDocker;
+import dev.vaulttest.fixture.ClusterForClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /**
  * The k3s service account signing key rotated by the documented procedure, on a cluster of its own (the
- * procedure restarts k3s). Skipped without Docker.
+ * procedure restarts k3s). Stays on k3s also when {@code vaulttest.kubeconfig} is set; skipped without Docker.
  */
-@RequiresDocker
+@RequiresDocker("needs a k3s container the library runs: the signing key is rotated with the k3s command line and"
+        + " k3s restarted, which is refused on an existing cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SigningKeyRotationDockerTest {
 
     @RegisterExtension
-    final K3sForClass k3s = new K3sForClass();
+    final ClusterForClass k3s = ClusterForClass.k3s();
 
     @Test
     void keepingTheOldKeyKeepsTokensSignedBeforeValidAndVaultAgrees() {

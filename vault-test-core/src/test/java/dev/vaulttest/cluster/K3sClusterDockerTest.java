@@ -28,9 +28,10 @@ import org.testcontainers.DockerClientFactory;
 
 /**
  * Real k3s in Docker: the readiness gate, image preloading, port-forwarding, namespaces, the existing-cluster
- * provider on the same cluster, and stop/start. Skipped without Docker.
+ * provider on the same cluster, and stop/start. Skipped without Docker, also when {@code vaulttest.kubeconfig} is
+ * set.
  */
-@RequiresDocker
+@RequiresDocker("tests the k3s container provider itself (start, image preload from Docker, stop and start)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class K3sClusterDockerTest {

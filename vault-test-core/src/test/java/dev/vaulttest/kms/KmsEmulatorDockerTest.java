@@ -20,9 +20,11 @@ import org.testcontainers.containers.Network;
 
 /**
  * Real emulators in Docker: start on a shared network, create the alias Vault's seal names, survive an outage
- * with their keys, disable and enable the key. Skipped without Docker.
+ * with their keys, disable and enable the key. Skipped without Docker, also when {@code vaulttest.kubeconfig} is
+ * set ({@code ExternalKmsTest} and {@code ExternalKmsRealVaultTest} cover an emulator that runs already).
  */
-@RequiresDocker
+@RequiresDocker("starts the KMS emulator containers on a Docker network of its own, which no existing cluster"
+        + " replaces")
 class KmsEmulatorDockerTest {
 
     @ParameterizedTest

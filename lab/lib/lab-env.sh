@@ -14,7 +14,9 @@ LAB_STATE="${VAULT_TEST_LAB_STATE:-/var/tmp/vault-test-lab}"
 # Addresses. The node address sits on a bridge of its own with no ports, so nothing of the lab depends on
 # (or leaks to) the machine's real interfaces; pods reach the host, the API server and the KMS there.
 LAB_NODE_BRIDGE="vt-node0"
-LAB_NODE_IP="10.99.0.1"
+# Outside kube-router's default cluster-IP range 10.96.0.0/12, whose traffic its firewall lets through: a node
+# address inside it made every egress policy towards the node (API server, KMS) a no-op.
+LAB_NODE_IP="10.200.0.1"
 LAB_POD_BRIDGE="vt-cni0"
 LAB_POD_CIDR="10.244.0.0/16"
 LAB_NODE_POD_CIDR="10.244.0.0/24"

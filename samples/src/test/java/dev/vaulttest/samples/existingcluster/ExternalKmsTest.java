@@ -48,6 +48,8 @@ class ExternalKmsTest {
 
         try (PodDeletion deletion = chaos.deletePods(PodTarget.active(), Grace.IMMEDIATE)) {
             deletion.recovery().await(RecoveryProbe.unsealed(deletion.deletedPods().get(0).name()));
+            // Unsealed is not yet led: the surviving voters elect a new leader after raft's election timeout.
+            deletion.recovery().await(RecoveryProbe.readyGate());
         }
 
         assertThat(vault.snapshot())

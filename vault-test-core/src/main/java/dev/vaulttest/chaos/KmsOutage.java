@@ -41,9 +41,10 @@ final class KmsOutage extends AbstractDisruption {
         if (!kms.supportsReachabilityControl()) {
             throw new ChaosPreconditionException("The " + kms.provider() + " KMS emulator at "
                     + kms.endpointForHost() + " cannot be taken down by the library: it runs outside the library, so"
-                    + " there is no container to pause. Cut Vault off from it with network().blockKms() (a"
-                    + " NetworkPolicy; the connection is refused rather than left hanging), or pause the emulator"
-                    + " process yourself.");
+                    + " there is no container to pause. To keep a restarting node from its seal, disable the key with"
+                    + " disableKmsKey(); network().blockKms() cuts running pods off (a NetworkPolicy: refused, not"
+                    + " hanging) but kube-router lets a restarted pod through for about its first second; or pause"
+                    + " the emulator process yourself.");
         }
         KmsOutage outage = new KmsOutage(env, options, kms);
         outage.run();

@@ -45,10 +45,18 @@ public final class NetworkChaos {
 
     /**
      * Cuts every Vault pod off from the KMS emulator (by the emulator's IP address): running nodes keep serving,
-     * but a node that restarts cannot reach its seal. Where the policy engine rejects the packets (k3s's
+     * and a node that restarts after the policy engine has programmed it cannot reach its seal (but see below). Where the policy engine rejects the packets (k3s's
      * kube-router does), the connection is refused and Vault exits at once, so the pod crash-loops until the
      * policy goes (a refused KMS port makes a real Vault 1.21.1 exit with status 1, {@code KmsOutageRealVaultTest});
      * an engine that drops them makes the node hang as {@link Chaos#kmsOutage()} does.
+     *
+     * <p><b>A restarted pod's first second is not covered</b> by kube-router (k3s's policy engine): it programs a
+     * new pod's firewall only after it has seen the pod start, and until then the pod's traffic passes. Seen on the
+     * lab's kube-router 2.1.0 (docs/verification.md): a pod started under a deny-all egress policy connected for
+     * about a second, and a Vault pod restarted under this policy reached the KMS and unsealed within 1.3 s. To keep a
+     * restarting node from its seal, use {@link Chaos#disableKmsKey()} (KMS refuses) or {@link Chaos#kmsOutage()}
+     * (emulator paused), which act at the KMS; policy engines that program a pod before it starts (Calico, Cilium)
+     * do not have the window.
      *
      * @return the applied, verified policy
      * @throws ChaosPreconditionException when the deployment has no KMS emulator, or pods reach it by name

@@ -119,8 +119,8 @@ final class ExternalKmsEmulator implements KmsEmulator {
     String unreachableRefusal() {
         return "The external KMS emulator at " + kms.endpointForHost() + " cannot be made unreachable by the"
                 + " library: it runs outside the library (KmsProvider.EXTERNAL), so there is no container to pause."
-                + " Cut Vault off from it with Chaos.network().blockKms() (a NetworkPolicy), or stop the emulator"
-                + " yourself.";
+                + " Disable the seal key with Chaos.disableKmsKey(), cut running pods off with"
+                + " Chaos.network().blockKms() (a NetworkPolicy), or stop the emulator yourself.";
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.vaulttest.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.cluster.RequiresRealCluster;
@@ -10,7 +11,9 @@ import dev.vaulttest.fixture.RealClusterSettings;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.vault.VaultNodeClient;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -62,8 +65,8 @@ class KmsChaosDockerTest {
         Assumptions.assumeTrue(RealClusters.kmsCanBePaused(), () -> "kmsOutage() pauses the KMS emulator's"
                 + " container, and the emulator of " + RealClusterSettings.KMS_ENDPOINT + " runs outside the library,"
                 + " so there is none to pause (refused by design);"
-                + " aRestartedNodeStaysSealedWhileAPolicyCutsItOffFromTheKms cuts Vault off from that emulator with"
-                + " network().blockKms() instead");
+                + " aRestartedNodeStaysSealedWhileTheSealKeyIsDisabled keeps a restarting node from its seal with"
+                + " disableKmsKey() instead");
         restartedStandbyWaitsFor(Chaos::kmsOutage);
     }
 
@@ -72,8 +75,27 @@ class KmsChaosDockerTest {
         restartedStandbyWaitsFor(Chaos::disableKmsKey);
     }
 
+    /**
+     * Not a restart under the policy: kube-router programs a new pod's firewall only after the pod has started, and on
+     * the lab a Vault pod restarted under this policy reached the KMS in that window and unsealed (see
+     * {@link NetworkChaos#blockKms()}). What the policy does guarantee is checked here: a pod under it cannot reach the
+     * KMS (the library's canary, or the disruption fails), and the running nodes keep serving without it.
+     */
     @Test
-    void aRestartedNodeStaysSealedWhileAPolicyCutsItOffFromTheKms() {
-        restartedStandbyWaitsFor(chaos -> chaos.network().blockKms());
+    void aPolicyCutsTheRunningNodesOffFromTheKmsAndTheyKeepServing() {
+        VaultEnvironmentSpec spec = VaultEnvironmentSpec.builder().seal(SealSpec.awsKms(KmsProvider.LOCAL_KMS)).build();
+        try (VaultEnvironment env = RealClusters.deploy(spec, k8s.cluster())) {
+            Chaos chaos = RealClusters.chaos(env);
+            try (BlockingPolicy blocked = chaos.network().blockKms()) {
+                VaultNodeClient vault = env.client();
+                vault.enableKvV2("kms-blocked");
+                vault.putSecret("kms-blocked", "probe", Map.of("written", "while the KMS was blocked"));
+
+                assertThat(vault.getSecret("kms-blocked", "probe")).isPresent();
+                assertThat(env.snapshot().nodes()).as("every running node stays unsealed")
+                        .allMatch(NodeSnapshot::isUnsealed);
+            }
+            env.awaitReady(RealClusters.SETTLE);
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class VaultTestSettings {
      * KMS uses this emulator ({@code KmsProvider.EXTERNAL}) instead of starting one in Docker, so awskms
      * auto-unseal can be tested on an existing cluster: Vault is pointed at it, and the key alias the values name
      * is created through its API. The library never stops it, nor can it pause it ({@code kmsOutage()} is refused;
-     * {@code network().blockKms()} works). Needed by {@code @AutoUnseal(kms = EXTERNAL)}.
+     * {@code disableKmsKey()} and {@code network().blockKms()} work). Needed by {@code @AutoUnseal(kms = EXTERNAL)}.
      */
     public static final String KMS_ENDPOINT = "vaulttest.kms.endpoint";
 

@@ -12,8 +12,10 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
- * The Vault StatefulSet scaled to another replica count; closing scales it back. Raft does not notice a scale
- * down: the removed pods stay voters that no longer answer, so scaling 3 nodes to 1 loses quorum.
+ * The Vault StatefulSet scaled to another replica count; closing scales it back. The handle is returned once the
+ * pods match the new count: removed pods gone (their objects deleted, not merely terminating, since a terminating
+ * Vault still answers until its grace period ends), added pods created. Raft does not notice a scale down: the
+ * removed pods stay voters that no longer answer, so scaling 3 nodes to 1 loses quorum.
  */
 final class StatefulSetScale extends AbstractDisruption {
 
@@ -47,8 +49,8 @@ final class StatefulSetScale extends AbstractDisruption {
         markApplied(now());
         setReplicas(release, replicas);
         int widest = Math.max(originalReplicas, replicas);
-        verifyWithin("exactly pods " + expected(replicas), options.faultTimeout(),
-                () -> existing(release, widest), pods -> pods.equals(expected(replicas)),
+        verifyWithin("exactly pods " + expected(replicas) + ", the others deleted", options.faultTimeout(),
+                () -> existing(release, widest, true), pods -> pods.equals(expected(replicas)),
                 pods -> "pods " + pods,
                 "The StatefulSet controller did not converge; check the StatefulSet's events and pod disruption"
                         + " budgets.");
@@ -61,7 +63,7 @@ final class StatefulSetScale extends AbstractDisruption {
         int widest = Math.max(originalReplicas, replicas);
         try {
             Wait.until("StatefulSet " + setName + " back to " + originalReplicas + " pods", options.faultTimeout(),
-                    options.pollInterval(), () -> existing(release, widest),
+                    options.pollInterval(), () -> existing(release, widest, false),
                     pods -> pods.equals(expected(originalReplicas)), pods -> "pods " + pods);
         } catch (WaitTimeoutException e) {
             throw new VaultTestException("Scaled StatefulSet " + setName + " back to " + originalReplicas
@@ -81,11 +83,13 @@ final class StatefulSetScale extends AbstractDisruption {
         return IntStream.range(0, count).mapToObj(i -> setName + "-" + i).toList();
     }
 
-    private List<String> existing(ReleaseObjects release, int widest) {
+    /** The pods of the set that exist now; terminating ones count only when {@code withTerminating}. */
+    private List<String> existing(ReleaseObjects release, int widest, boolean withTerminating) {
         TreeSet<String> present = new TreeSet<>(java.util.Comparator.comparingInt(this::ordinal));
         for (int i = 0; i < widest; i++) {
             String name = setName + "-" + i;
-            if (release.pod(name).filter(p -> p.getMetadata().getDeletionTimestamp() == null).isPresent()) {
+            if (release.pod(name).filter(p -> withTerminating || p.getMetadata().getDeletionTimestamp() == null)
+                    .isPresent()) {
                 present.add(name);
             }
         }

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,12 @@ final class MockControllers implements AutoCloseable {
     volatile boolean claimsStuck;
     /** Whether deleted Vault pods are recreated. */
     volatile boolean recreatePods = true;
+    /**
+     * How long a pod removed by a scale-down stays Terminating (deletionTimestamp set, still listed) before it is
+     * deleted, as a kubelet's grace period keeps it on a real cluster; zero deletes at once.
+     */
+    volatile Duration scaleDownGrace = Duration.ZERO;
+    private static final String GRACE_FINALIZER = "vault-test.dev/grace-period";
     /** Canary destinations seen, in order. */
     final List<String> canaryDestinations = new CopyOnWriteArrayList<>();
 
@@ -188,7 +195,19 @@ final class MockControllers implements AutoCloseable {
     private void reconcileScale(Map<String, Pod> pods, int replicas) {
         for (String name : templates.keySet()) {
             if (ordinal(name) >= replicas && pods.containsKey(name)) {
-                client.pods().inNamespace(namespace).withName(name).delete();
+                Duration grace = scaleDownGrace;
+                if (grace.isZero()) {
+                    client.pods().inNamespace(namespace).withName(name).delete();
+                } else {
+                    // A finalizer keeps the deleted pod listed with its deletionTimestamp, as a kubelet does until
+                    // the container has stopped; dropping it after the grace period lets the deletion complete.
+                    client.pods().inNamespace(namespace).withName(name).edit(pod -> new PodBuilder(pod)
+                            .editMetadata().addToFinalizers(GRACE_FINALIZER).endMetadata().build());
+                    client.pods().inNamespace(namespace).withName(name).delete();
+                    executor.schedule(() -> client.pods().inNamespace(namespace).withName(name).edit(pod ->
+                            new PodBuilder(pod).editMetadata().withFinalizers(List.of()).endMetadata().build()),
+                            grace.toMillis(), TimeUnit.MILLISECONDS);
+                }
             }
         }
     }

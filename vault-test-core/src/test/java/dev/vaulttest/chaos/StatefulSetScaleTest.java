@@ -58,6 +58,17 @@ class StatefulSetScaleTest {
     }
 
     @Test
+    void scalingDownReturnsOnlyOnceTheRemovedPodsAreDeletedNotWhileTheyTerminate() {
+        world = ChaosWorld.shamir(server, client);
+        // A terminating Vault still answers until its grace period ends (seen on the lab: 10 s for the chart's pods).
+        world.controllers.scaleDownGrace = Duration.ofMillis(600);
+
+        world.chaos.scaleStatefulSet(1);
+
+        assertThat(pods()).containsExactly(world.pod(0));
+    }
+
+    @Test
     void podsThatDoNotComeAreReportedAndTheScaleIsUndone() {
         world = ChaosWorld.shamir(server, client);
         world.chaos.scaleStatefulSet(1);

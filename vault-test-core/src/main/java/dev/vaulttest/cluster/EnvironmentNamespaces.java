@@ -2,6 +2,8 @@ package dev.vaulttest.cluster;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
@@ -101,7 +103,8 @@ public final class EnvironmentNamespaces implements AutoCloseable {
     }
 
     /**
-     * Deletes the created namespaces that still carry this environment's label; returns without waiting for
+     * Deletes the created namespaces that still carry this environment's label, after switching the volumes their
+     * claims hold from Retain to Delete (so no volume of the test outlives it); returns without waiting for
      * Kubernetes to finish removing their contents. Idempotent.
      */
     @Override
@@ -139,10 +142,39 @@ public final class EnvironmentNamespaces implements AutoCloseable {
                         environment, ownerNote(namespace));
                 return;
             }
+            releaseRetainedVolumes(name);
             client.get().namespaces().withName(name).delete();
             LOG.info("Deleted namespace {} of environment {}", name, environment);
         } catch (RuntimeException e) {
             LOG.warn("Could not delete namespace {} of environment {}: {}", name, environment, e.getMessage());
+        }
+    }
+
+    /**
+     * Volumes with the reclaim policy Retain outlive their claims: Kubernetes keeps them, Released and with their
+     * data, after the namespace is gone, and a shared cluster fills up with them (seen on the lab: every environment
+     * whose values name a Retain class left its volumes behind). The claims of this namespace are the test's, so
+     * their volumes are switched to Delete first and go with the claims, their data with them where the provisioner
+     * removes it.
+     */
+    private void releaseRetainedVolumes(String namespace) {
+        try {
+            for (PersistentVolume volume : client.get().persistentVolumes().list().getItems()) {
+                ObjectReference claim = volume.getSpec() == null ? null : volume.getSpec().getClaimRef();
+                if (claim == null || !namespace.equals(claim.getNamespace())
+                        || !"Retain".equals(volume.getSpec().getPersistentVolumeReclaimPolicy())) {
+                    continue;
+                }
+                client.get().persistentVolumes().withName(volume.getMetadata().getName()).edit(retained -> {
+                    retained.getSpec().setPersistentVolumeReclaimPolicy("Delete");
+                    return retained;
+                });
+                LOG.info("Volume {} of claim {}/{} switched from Retain to Delete, so it goes with namespace {}",
+                        volume.getMetadata().getName(), namespace, claim.getName(), namespace);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release the retained volumes of namespace {}: {}; they stay Released after it is"
+                    + " deleted", namespace, e.getMessage());
         }
     }
 

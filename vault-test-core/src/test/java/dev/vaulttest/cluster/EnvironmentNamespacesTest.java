@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
@@ -45,6 +46,30 @@ class EnvironmentNamespacesTest {
         Namespace untouched = client.namespaces().withName("team-vault").get();
         assertThat(untouched).isNotNull();
         assertThat(untouched.getMetadata().getLabels()).containsOnlyKeys("team");
+    }
+
+    @Test
+    void closeSwitchesTheRetainedVolumesOfItsClaimsToDeleteAndLeavesOthersAlone() {
+        EnvironmentNamespaces namespaces = new EnvironmentNamespaces(() -> client, id);
+        String name = namespaces.createMain();
+        volume("pv-ours", name, "Retain");
+        volume("pv-theirs", "team-vault", "Retain");
+
+        namespaces.close();
+
+        assertThat(reclaimPolicy("pv-ours")).isEqualTo("Delete");
+        assertThat(reclaimPolicy("pv-theirs")).isEqualTo("Retain");
+    }
+
+    private void volume(String name, String claimNamespace, String reclaimPolicy) {
+        client.persistentVolumes().resource(new PersistentVolumeBuilder().withNewMetadata().withName(name).endMetadata()
+                .withNewSpec().withPersistentVolumeReclaimPolicy(reclaimPolicy)
+                .withNewClaimRef().withNamespace(claimNamespace).withName("data-vault-0").endClaimRef().endSpec()
+                .build()).create();
+    }
+
+    private String reclaimPolicy(String volume) {
+        return client.persistentVolumes().withName(volume).get().getSpec().getPersistentVolumeReclaimPolicy();
     }
 
     @Test

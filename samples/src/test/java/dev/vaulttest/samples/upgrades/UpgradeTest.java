@@ -20,11 +20,11 @@ import dev.vaulttest.junit5.Disruptive;
 import dev.vaulttest.junit5.VaultDeployment;
 import dev.vaulttest.junit5.VaultTest;
 import dev.vaulttest.samples.support.KvMount;
+import dev.vaulttest.samples.support.RequiresChartImages;
 import dev.vaulttest.samples.support.RequiresOfficialChart;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * Production mistake 5: chart and image upgrades. The chart's StatefulSet is {@code OnDelete}, so {@code helm
@@ -73,9 +73,7 @@ class UpgradeTest {
     }
 
     /** The fix: the documented OnDelete procedure. */
-    @DisabledIfSystemProperty(named = "vaulttest.vault.image", matches = ".+", disabledReason = "upgrades the chart's"
-            + " own Vault images (2.0.3 to 2.0.4); vaulttest.vault.image replaces them with one image, so there is no"
-            + " image upgrade to show")
+    @RequiresChartImages // it upgrades 2.0.3 to 2.0.4; an image override leaves no image upgrade to show
     @Nested
     @VaultTest
     @AutoUnseal
@@ -105,9 +103,7 @@ class UpgradeTest {
     }
 
     /** The mistake: helm upgrade and nothing else. */
-    @DisabledIfSystemProperty(named = "vaulttest.vault.image", matches = ".+", disabledReason = "upgrades the chart's"
-            + " own Vault images (2.0.3 to 2.0.4); vaulttest.vault.image replaces them with one image, so there is no"
-            + " image upgrade to show")
+    @RequiresChartImages // it upgrades 2.0.3 to 2.0.4; an image override leaves no image upgrade to show
     @Nested
     @VaultTest
     @AutoUnseal

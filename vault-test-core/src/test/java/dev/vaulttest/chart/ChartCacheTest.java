@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.marcnuri.helm.Helm;
 import com.sun.net.httpserver.HttpServer;
 import dev.vaulttest.testkit.LoopbackPorts;
+import dev.vaulttest.testkit.PortLease;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -184,16 +185,18 @@ class ChartCacheTest {
 
     @Test
     void offlineWithoutACopySaysWhereToPutTheArchive() throws IOException {
-        int closedPort = LoopbackPorts.reserve();
-        ChartCache cache = new ChartCache(cacheRoot);
-        ChartSource.Repository unreachable = (ChartSource.Repository) ChartSource.repository(
-                URI.create("http://127.0.0.1:" + closedPort), "vault", "0.34.1");
+        try (PortLease closed = LoopbackPorts.lease()) {  // leased, so no concurrent test listens on it
+            ChartCache cache = new ChartCache(cacheRoot);
+            ChartSource.Repository unreachable = (ChartSource.Repository) ChartSource.repository(
+                    URI.create("http://127.0.0.1:" + closed.port()), "vault", "0.34.1");
 
-        assertThatThrownBy(() -> cache.fetch(unreachable))
-                .isInstanceOf(ChartDownloadException.class)
-                .hasMessageContaining("not in the cache")
-                .hasMessageContaining("put the chart archive at " + cache.archivePath(unreachable))
-                .hasMessageContaining("helm pull vault --repo http://127.0.0.1:" + closedPort + " --version 0.34.1");
+            assertThatThrownBy(() -> cache.fetch(unreachable))
+                    .isInstanceOf(ChartDownloadException.class)
+                    .hasMessageContaining("not in the cache")
+                    .hasMessageContaining("put the chart archive at " + cache.archivePath(unreachable))
+                    .hasMessageContaining("helm pull vault --repo http://127.0.0.1:" + closed.port()
+                            + " --version 0.34.1");
+        }
     }
 
     @Test

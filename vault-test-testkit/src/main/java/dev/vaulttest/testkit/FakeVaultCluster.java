@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -83,6 +84,7 @@ public final class FakeVaultCluster implements AutoCloseable {
     private final Builder config;
     private final List<FakeVaultNode> nodes = new ArrayList<>();
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
+    private final List<PortLease> ports = new CopyOnWriteArrayList<>();
     private final FakeKubernetes kubernetes = new FakeKubernetes(lock);
     private final ExecutorService executor;
     /** Runs what real Vault does in the background a moment after answering (see the Builder's delays). */
@@ -122,9 +124,10 @@ public final class FakeVaultCluster implements AutoCloseable {
         Map<String, HttpServer> bound = new LinkedHashMap<>();
         for (int i = 0; i < config.nodeCount; i++) {
             String name = config.namePrefix + i;
-            HttpServer server = LoopbackPorts.bind(this::createServer);
-            bound.put(name, server);
-            nodes.add(new FakeVaultNode(this, name, server.getAddress().getPort(),
+            LoopbackPorts.Bound<HttpServer> server = LoopbackPorts.bind(this::createServer);
+            ports.add(server.lease());
+            bound.put(name, server.server());
+            nodes.add(new FakeVaultNode(this, name, server.lease().port(),
                     config.sslContext == null ? "http" : "https"));
         }
         synchronized (lock) {
@@ -357,6 +360,7 @@ public final class FakeVaultCluster implements AutoCloseable {
         }
         background.shutdownNow();
         executor.shutdownNow();
+        ports.forEach(PortLease::close);
     }
 
     @Override
@@ -635,7 +639,8 @@ public final class FakeVaultCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Fake Vault node " + node.name() + " could not listen on port "
                     + node.port() + " again after a restart: another listener took it (the port is outside the"
-                    + " kernel's ephemeral range, so only a server that names it can)", e);
+                    + " kernel's ephemeral range and leased in this JVM, so only a server elsewhere that names it"
+                    + " can)", e);
         }
     }
 

@@ -8,65 +8,89 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Loopback ports for servers that must come back on the same port: a fake node after a simulated restart, or a
- * real Vault process whose address is written into its configuration before it starts.
+ * Loopback ports for servers that must come back on the same port, or that bind it later than the port is chosen:
+ * a fake node after a simulated restart, or a real Vault process whose addresses are written into its
+ * configuration before it starts.
  *
  * <p>Such a port cannot be bound once and kept: the server that owns it closes it (a restart) or is another
- * process. A port from the kernel's ephemeral range would be at risk in between, because every outgoing
- * connection on the machine takes one from that range. So the ports come from below the ephemeral range
- * ({@code /proc/sys/net/ipv4/ip_local_port_range}, 32768 by default), which the kernel never hands out by
- * itself: only a listener that names the very same port can take it.
+ * process, which may bind it long after it was chosen (Vault binds its cluster port only when it joins or
+ * unseals, and if the port is taken then, it logs the error and goes on without a cluster listener, so the node
+ * never replicates and stays sealed). Two things keep the port for its owner meanwhile:
+ * <ul>
+ *   <li>The ports come from below the ephemeral range ({@code /proc/sys/net/ipv4/ip_local_port_range}, 32768
+ *       by default), which the kernel never hands out by itself: an outgoing connection cannot take them.</li>
+ *   <li>Every port is {@linkplain PortLease leased}: this JVM hands it to no one else until the lease is
+ *       closed, so concurrent tests cannot pick a port that another test's server has not bound yet. The leases
+ *       are JVM-wide because ports are: two clusters in one JVM share the same range.</li>
+ * </ul>
+ * Only a listener outside the library that names the very same port can still take it.
  */
 public final class LoopbackPorts {
 
     private static final int LOWEST = 20_000;
     private static final int DEFAULT_EPHEMERAL_START = 32_768;
     private static final int ATTEMPTS = 200;
+    private static final Set<Integer> LEASED = ConcurrentHashMap.newKeySet();
 
     private LoopbackPorts() {
     }
 
     /**
-     * A port on the loopback address that was free a moment ago and that the kernel does not hand out on its
-     * own. Bind it directly where you can ({@link #bind(PortBinder)}); a port handed to another process may
-     * still be taken by a listener that names it, so such a caller retries on a bind failure.
+     * Leases a port that was free a moment ago, for a server another process binds later. A listener that names
+     * the port may still take it first, so such a caller retries with a new lease on a bind failure.
      *
-     * @return the port
-     * @throws UncheckedIOException if no port in the range could be bound
+     * @return the lease; closing it lets this JVM hand the port out again
+     * @throws UncheckedIOException if no port in the range could be leased
      */
-    public static int reserve() {
+    public static PortLease lease() {
         return bind(port -> {
             new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
             return port;
-        });
+        }).lease();
     }
 
     /**
-     * Binds a server to the first free port below the ephemeral range, trying random ports until one binds.
+     * Binds a server to a free port below the ephemeral range that no one in this JVM holds a lease on, trying
+     * random ports until one binds, and leases that port to the caller.
      *
      * @param binder creates the server on the given loopback port, throwing {@link BindException} when taken
      * @param <T> the server type
-     * @return the bound server
+     * @return the bound server and the lease on its port, to close once the server is gone for good
      * @throws UncheckedIOException if no port in the range could be bound, or on any other I/O failure
      */
-    public static <T> T bind(PortBinder<T> binder) {
-        int upper = ephemeralStart();
+    public static <T> Bound<T> bind(PortBinder<T> binder) {
+        return bind(binder, LOWEST, ephemeralStart());
+    }
+
+    static <T> Bound<T> bind(PortBinder<T> binder, int lowest, int upper) {
         BindException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(LOWEST, upper);
+            int port = ThreadLocalRandom.current().nextInt(lowest, upper);
+            if (!LEASED.add(port)) {
+                continue;
+            }
+            PortLease lease = new PortLease(port, LEASED);
             try {
-                return binder.bind(port);
+                return new Bound<>(binder.bind(port), lease);
             } catch (BindException e) {
+                lease.close();
                 last = e;
             } catch (IOException e) {
+                lease.close();
                 throw new UncheckedIOException("Could not listen on 127.0.0.1:" + port, e);
+            } catch (RuntimeException e) {
+                lease.close();
+                throw e;
             }
         }
-        throw new UncheckedIOException("No free loopback port in " + LOWEST + "-" + (upper - 1) + " after "
-                + ATTEMPTS + " attempts", last);
+        throw new UncheckedIOException("No free loopback port in " + lowest + "-" + (upper - 1) + " after "
+                + ATTEMPTS + " attempts (taken by other listeners or leased in this JVM)",
+                last == null ? new BindException("every port tried was leased") : last);
     }
 
     /**
@@ -77,6 +101,10 @@ public final class LoopbackPorts {
      */
     public static InetSocketAddress address(int port) {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    }
+
+    static boolean leased(int port) {
+        return LEASED.contains(port);
     }
 
     static int ephemeralStart() {
@@ -90,6 +118,16 @@ public final class LoopbackPorts {
             return DEFAULT_EPHEMERAL_START;
         }
         return DEFAULT_EPHEMERAL_START;
+    }
+
+    /**
+     * A server bound by {@link #bind(PortBinder)} and the lease on its port.
+     *
+     * @param server the bound server
+     * @param lease the lease, to close once the server will not come back on the port
+     * @param <T> the server type
+     */
+    public record Bound<T>(T server, PortLease lease) {
     }
 
     /**

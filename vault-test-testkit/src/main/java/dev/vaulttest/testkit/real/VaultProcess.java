@@ -1,6 +1,7 @@
 package dev.vaulttest.testkit.real;
 
 import java.net.URI;
+import dev.vaulttest.testkit.PortLease;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -12,11 +13,12 @@ public final class VaultProcess {
 
     private final String name;
     private final Path directory;
-    private final int apiPort;
-    private final int clusterPort;
+    private final PortLease apiPort;
+    private final PortLease clusterPort;
     private volatile ManagedProcess process;
 
-    VaultProcess(String name, Path directory, int apiPort, int clusterPort) {
+    /** The ports stay leased for the node's life: Vault binds the cluster port only when it joins or unseals. */
+    VaultProcess(String name, Path directory, PortLease apiPort, PortLease clusterPort) {
         this.name = name;
         this.directory = directory;
         this.apiPort = apiPort;
@@ -38,7 +40,7 @@ public final class VaultProcess {
      * @return {@code http://127.0.0.1:<port>}
      */
     public URI apiAddress() {
-        return URI.create("http://127.0.0.1:" + apiPort);
+        return URI.create("http://127.0.0.1:" + apiPort.port());
     }
 
     /**
@@ -47,7 +49,7 @@ public final class VaultProcess {
      * @return the port
      */
     public int apiPort() {
-        return apiPort;
+        return apiPort.port();
     }
 
     /**
@@ -56,7 +58,7 @@ public final class VaultProcess {
      * @return the port
      */
     public int clusterPort() {
-        return clusterPort;
+        return clusterPort.port();
     }
 
     /**
@@ -101,6 +103,12 @@ public final class VaultProcess {
 
     Path config() {
         return directory.resolve("config.hcl");
+    }
+
+    /** Lets this JVM hand the node's ports out again, once the node will not start again. */
+    void releasePorts() {
+        apiPort.close();
+        clusterPort.close();
     }
 
     Path log() {

@@ -163,6 +163,7 @@ public final class VaultProcessCluster implements AutoCloseable {
         closed = true;
         for (VaultProcess node : nodes) {
             stop(node);
+            node.releasePorts();
         }
         run.close();
     }
@@ -185,7 +186,7 @@ public final class VaultProcessCluster implements AutoCloseable {
         IllegalStateException last = null;
         for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
             Path directory = run.subdirectory(name + (attempt == 1 ? "" : "-" + attempt));
-            VaultProcess node = new VaultProcess(name, directory, LoopbackPorts.reserve(), LoopbackPorts.reserve());
+            VaultProcess node = new VaultProcess(name, directory, LoopbackPorts.lease(), LoopbackPorts.lease());
             createDirectories(node.raftDirectory());
             writeConfig(node);
             launch(node);
@@ -194,6 +195,7 @@ public final class VaultProcessCluster implements AutoCloseable {
                 return node;
             } catch (IllegalStateException e) {
                 stop(node);
+                node.releasePorts();
                 if (!portTaken(node)) {
                     throw e;
                 }

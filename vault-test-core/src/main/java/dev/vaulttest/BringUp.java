@@ -140,7 +140,7 @@ final class BringUp {
 
     /** What the install phase produced. */
     private record Installed(Optional<KmsEmulator> kms, InstalledRelease release, EffectiveValues values,
-            List<Adjustment> adjustments, Optional<String> caCertificatePem) {
+            List<Adjustment> adjustments, Optional<String> caCertificatePem, ReleaseValuesFit valuesFit) {
     }
 
     private Installed install(EnvironmentId id) {
@@ -149,9 +149,9 @@ final class BringUp {
         namespaces.create(namespace);
         ReleaseValues.WithMode withMode = ReleaseValues.withMode(spec);
         Optional<KmsEmulator> kms = startKms(withMode.effective());
-        ReleaseValues.Fitted fittedValues = ReleaseValues.fit(withMode, wiring.fit(), new ClusterFit.Context(id,
-                release, namespace, cluster.description(), cluster.facts(), spec.seal(), kms.map(KmsConnection::of),
-                spec.reclaimPolicy(), spec.injector()));
+        ClusterFit.Context context = new ClusterFit.Context(id, release, namespace, cluster.description(),
+                cluster.facts(), spec.seal(), kms.map(KmsConnection::of), spec.reclaimPolicy(), spec.injector());
+        ReleaseValues.Fitted fittedValues = ReleaseValues.fit(withMode, wiring.fit(), context);
         ClusterFit.Fitted fitted = fittedValues.fitted();
         ChartValues values = fittedValues.values();
         List<Adjustment> adjustments = fittedValues.adjustments();
@@ -175,7 +175,8 @@ final class BringUp {
                 spec.timeouts().install()));
         teardown.add("uninstall release " + namespace + "/" + release, installed::close);
         caCertificatePem = fitted.caCertificatePem();
-        return new Installed(kms, installed, rendered.values(), adjustments, fitted.caCertificatePem());
+        return new Installed(kms, installed, rendered.values(), adjustments, fitted.caCertificatePem(),
+                new ReleaseValuesFit(spec, wiring.fit(), context));
     }
 
     private Optional<KmsEmulator> startKms(Map<String, Object> values) {
@@ -299,7 +300,8 @@ final class BringUp {
         }
         teardown.add("close the connections to the Vault pods", () -> handles.forEach(NodeHandle::close));
         return new RunningEnvironment(spec, id, namespace, cluster, plan, handles, installed.kms(),
-                installed.release(), installed.values(), installed.adjustments(), recorder, teardown);
+                installed.release(), installed.values(), installed.adjustments(), installed.valuesFit(), recorder,
+                teardown);
     }
 
     private void initialiseAndUnseal(Instant deadline) {

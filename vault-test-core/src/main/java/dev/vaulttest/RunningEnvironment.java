@@ -1,6 +1,7 @@
 package dev.vaulttest;
 
 import dev.vaulttest.chart.Adjustment;
+import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.EffectiveValues;
 import dev.vaulttest.chart.InstalledRelease;
 import dev.vaulttest.chart.ReleaseRevision;
@@ -16,6 +17,8 @@ import dev.vaulttest.vault.SealStatus;
 import dev.vaulttest.vault.Sensitive;
 import dev.vaulttest.vault.VaultApiException;
 import dev.vaulttest.vault.VaultNodeClient;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +45,7 @@ final class RunningEnvironment implements VaultEnvironment {
     private final InstalledRelease release;
     private final EffectiveValues effectiveValues;
     private final List<Adjustment> adjustments;
+    private final ReleaseValuesFit valuesFit;
     private final PhaseRecorder recorder;
     private final Teardown teardown;
     private final ReadyGate gate;
@@ -52,7 +56,8 @@ final class RunningEnvironment implements VaultEnvironment {
 
     RunningEnvironment(VaultEnvironmentSpec spec, EnvironmentId id, String namespace, KubernetesCluster cluster,
             DeploymentPlan plan, List<NodeHandle> nodes, Optional<KmsEmulator> kms, InstalledRelease release,
-            EffectiveValues effectiveValues, List<Adjustment> adjustments, PhaseRecorder recorder, Teardown teardown) {
+            EffectiveValues effectiveValues, List<Adjustment> adjustments, ReleaseValuesFit valuesFit,
+            PhaseRecorder recorder, Teardown teardown) {
         this.spec = spec;
         this.id = id;
         this.namespace = namespace;
@@ -63,6 +68,7 @@ final class RunningEnvironment implements VaultEnvironment {
         this.release = release;
         this.effectiveValues = effectiveValues;
         this.adjustments = List.copyOf(adjustments);
+        this.valuesFit = valuesFit;
         this.recorder = recorder;
         this.teardown = teardown;
         this.gate = new ReadyGate(plan);
@@ -210,6 +216,33 @@ final class RunningEnvironment implements VaultEnvironment {
     @Override
     public List<Adjustment> adjustments() {
         return adjustments;
+    }
+
+    @Override
+    public ChartValues valuesForUpgrade(ChartValues teamValues) {
+        ReleaseValues.Fitted fitted = valuesFit.fit(teamValues);
+        for (HasMetadata object : fitted.fitted().objects()) {
+            requireExisting(object);
+        }
+        fitted.fitted().kmsKeyAlias().ifPresent(alias -> kms.orElseThrow(() -> new VaultTestException("The upgraded"
+                + " values need KMS key " + alias + " but this environment runs no KMS emulator")).createKeyWithAlias(
+                alias));
+        return fitted.values();
+    }
+
+    /** The upgrade reuses what the install created; an object the new values need on top is not made up here. */
+    private void requireExisting(HasMetadata object) {
+        String kind = object.getKind();
+        String name = object.getMetadata().getName();
+        boolean exists = object instanceof StorageClass
+                ? cluster.client().storage().v1().storageClasses().withName(name).get() != null
+                : cluster.client().resources(object.getClass()).inNamespace(Objects.requireNonNullElse(
+                        object.getMetadata().getNamespace(), namespace)).withName(name).get() != null;
+        if (!exists) {
+            throw new VaultTestException("The upgraded values need " + kind + " " + name + ", which the install of "
+                    + namespace + "/" + releaseName() + " did not create (the installed values did not need it)."
+                    + " Start an environment with these values instead of upgrading to them.");
+        }
     }
 
     @Override

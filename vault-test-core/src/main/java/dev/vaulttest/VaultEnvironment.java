@@ -1,6 +1,7 @@
 package dev.vaulttest;
 
 import dev.vaulttest.chart.Adjustment;
+import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.EffectiveValues;
 import dev.vaulttest.chart.ReleaseRevision;
 import dev.vaulttest.cluster.KubernetesCluster;
@@ -190,6 +191,19 @@ public interface VaultEnvironment extends AutoCloseable {
      * @return the adjustments, in the order they were made
      */
     List<Adjustment> adjustments();
+
+    /**
+     * The values a chart upgrade of this release gives Helm for a team's values: those values with the spec's mode
+     * layer and the cluster fit-ups of the install (scheduling, storage, TLS, KMS wiring), computed the same way
+     * as at install, so that a values file restating {@code server.affinity} or the seal stanza cannot undo them.
+     * A new KMS key alias in the values gets its key in the emulator.
+     *
+     * @param teamValues the team's values for the upgrade
+     * @return the values to upgrade with
+     * @throws VaultTestException if the fitted values need an object (a Secret or StorageClass) that the install
+     *         did not create
+     */
+    ChartValues valuesForUpgrade(ChartValues teamValues);
 
     /**
      * The bring-up phases and their durations.

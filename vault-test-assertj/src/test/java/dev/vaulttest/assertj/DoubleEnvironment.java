@@ -6,6 +6,7 @@ import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.VaultNode;
 import dev.vaulttest.VaultTestException;
 import dev.vaulttest.chart.Adjustment;
+import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.EffectiveValues;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.kms.KmsEmulator;
@@ -152,6 +153,11 @@ final class DoubleEnvironment implements VaultEnvironment {
 
     @Override
     public List<Adjustment> adjustments() {
+        throw unused();
+    }
+
+    @Override
+    public ChartValues valuesForUpgrade(ChartValues teamValues) {
         throw unused();
     }
 

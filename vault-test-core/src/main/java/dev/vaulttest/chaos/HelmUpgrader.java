@@ -18,11 +18,13 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code helm upgrade --reset-then-reuse-values} with helm-java: the target chart's own defaults, then every value
- * the release was installed with (the team's and the library's k3s additions), then the target's values on top.
- * Plain {@code --reuse-values} would keep the old chart's defaults (its image tag among them), which is not what
- * upgrading a chart version means. The target's values go to Helm as a JSON file (JSON is YAML, every string
- * quoted), deleted after the call. No {@code --wait}: with OnDelete nothing restarts anyway.
+ * {@code helm upgrade --reset-values} with helm-java and the values the install would give Helm for the target:
+ * the team's values (the target's, or the installed ones for a chart-only upgrade) with the spec's mode layer and
+ * the install's cluster fit ({@link VaultEnvironment#valuesForUpgrade}). So the upgrade gets the target chart's
+ * defaults under exactly those values, as a fresh install of the target would; a values file that restates
+ * {@code server.affinity}, {@code injector.enabled} or the seal stanza cannot undo the fit-ups or the KMS wiring.
+ * The values go to Helm as a JSON file (JSON is YAML, every string quoted), owner-only and deleted after the call.
+ * No {@code --wait}: with OnDelete nothing restarts anyway.
  */
 final class HelmUpgrader implements ReleaseUpgrader {
 
@@ -35,11 +37,22 @@ final class HelmUpgrader implements ReleaseUpgrader {
         this.cache = cache;
     }
 
+    /**
+     * What Helm gets: the target's team values, or the installed ones, through the install's layers and fit.
+     *
+     * @param env the environment
+     * @param target the upgrade target
+     * @return the values tree
+     */
+    static Map<String, Object> valuesFor(VaultEnvironment env, UpgradeTarget target) {
+        return env.valuesForUpgrade(target.values().orElse(env.spec().values())).effective().asMap();
+    }
+
     @Override
     public void upgrade(VaultEnvironment env, UpgradeTarget target) {
         ChartSource chart = target.chart().orElse(env.spec().chart());
         Path chartPath = cache.localPath(chart);
-        Map<String, Object> values = target.values().map(v -> v.effective().asMap()).orElse(Map.of());
+        Map<String, Object> values = valuesFor(env, target);
         Path file = null;
         try {
             file = OwnerOnlyFiles.createTempFile("vault-test-upgrade-values-", ".json");
@@ -48,7 +61,7 @@ final class HelmUpgrader implements ReleaseUpgrader {
                     .withName(env.releaseName())
                     .withNamespace(env.namespace())
                     .withKubeConfigContents(env.cluster().kubeconfigYaml())
-                    .resetThenReuseValues()
+                    .resetValues()
                     .withValuesFile(file)
                     .withTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, env.spec().timeouts().install()
                             .toSeconds())))

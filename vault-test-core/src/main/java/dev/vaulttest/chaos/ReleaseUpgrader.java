@@ -20,9 +20,10 @@ public interface ReleaseUpgrader {
     void upgrade(VaultEnvironment env, UpgradeTarget target);
 
     /**
-     * The library's upgrader: {@code helm upgrade --reset-then-reuse-values} through helm-java, so the release
-     * keeps every value it was installed with (including the library's k3s additions) while taking the target
-     * chart's defaults and the target values on top. Repository charts come from the default chart cache.
+     * The library's upgrader: {@code helm upgrade --reset-values} through helm-java with the values a fresh
+     * install of the target would get ({@link VaultEnvironment#valuesForUpgrade}: the target's or the installed
+     * team values, the spec's mode layer and the cluster fit-ups), on the target chart's defaults. Repository
+     * charts come from the default chart cache.
      *
      * @return the upgrader
      */

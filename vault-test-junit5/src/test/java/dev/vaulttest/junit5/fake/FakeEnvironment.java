@@ -7,6 +7,7 @@ import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.VaultNode;
 import dev.vaulttest.VaultTestException;
 import dev.vaulttest.chart.Adjustment;
+import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.EffectiveValues;
 import dev.vaulttest.chart.ReleaseRevision;
 import dev.vaulttest.cluster.KubernetesCluster;
@@ -186,6 +187,12 @@ public final class FakeEnvironment implements VaultEnvironment {
     @Override
     public List<Adjustment> adjustments() {
         return List.of(new Adjustment("server.affinity", "single-node cluster"));
+    }
+
+    /** The fake installs nothing, so there is no fit to repeat: the team's values come back as they are. */
+    @Override
+    public ChartValues valuesForUpgrade(ChartValues teamValues) {
+        return teamValues;
     }
 
     @Override

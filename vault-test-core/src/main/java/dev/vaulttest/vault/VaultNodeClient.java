@@ -51,7 +51,7 @@ public final class VaultNodeClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(VaultNodeClient.class);
     private static final String DEFAULT_KUBERNETES_MOUNT = "kubernetes";
-    private static final Duration BACKGROUND_UNSEAL_POLL = Duration.ofMillis(200);
+    private static final Duration BACKGROUND_UNSEAL_POLL = Duration.ofMillis(100);
 
     private final NodeHttp http;
     private final DriverBridge driver;

@@ -194,7 +194,7 @@ public final class VaultProcessCluster implements AutoCloseable {
                 awaitAnswering(node);
                 return node;
             } catch (IllegalStateException e) {
-                stop(node);
+                kill(node); // it never answered: nothing of it to keep, and a hung Vault ignores SIGTERM for long
                 node.releasePorts();
                 if (!portTaken(node)) {
                     throw e;

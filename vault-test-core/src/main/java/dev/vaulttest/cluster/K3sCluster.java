@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.Network;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
@@ -113,6 +114,11 @@ public final class K3sCluster implements KubernetesCluster {
                 .withNetworkAliases(NETWORK_ALIAS)
                 .withStartupTimeout(spec.startupTimeout())
                 .withCommand(serverCommand(container.getHost(), spec.extraServerArgs()).toArray(String[]::new));
+        if (!spec.registryMirrors().isEmpty()) {
+            container.withCopyToContainer(Transferable.of(RegistriesYaml.render(spec.registryMirrors())),
+                    RegistriesYaml.PATH);
+            LOG.info("k3s pulls from registry mirrors {}", spec.registryMirrors());
+        }
         Path archives = createTempDirectory();
         K3sCluster cluster = null;
         try {

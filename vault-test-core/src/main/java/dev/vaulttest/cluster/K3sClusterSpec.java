@@ -1,9 +1,13 @@
 package dev.vaulttest.cluster;
 
 import dev.vaulttest.Versions;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,9 +21,13 @@ import java.util.Objects;
  *     so k3s does not pull them; images the host lacks are pulled by k3s as usual
  * @param extraServerArgs further {@code k3s server} flags, for example
  *     {@code --kube-apiserver-arg=service-account-max-token-expiration=24h}
+ * @param registryMirrors registry (as images name it, for example {@code docker.io}) to the mirror k3s pulls its
+ *     images from first, written to k3s's {@code registries.yaml}: for the images that are not preloaded (k3s's own
+ *     pause, CoreDNS and local-path-provisioner images among them) on runners that reach only a mirror
  */
 public record K3sClusterSpec(String image, Duration startupTimeout, Duration readyTimeout,
-        List<String> preloadImages, List<String> extraServerArgs) implements ClusterSpec {
+        List<String> preloadImages, List<String> extraServerArgs, Map<String, URI> registryMirrors)
+        implements ClusterSpec {
 
     /**
      * Validates and copies.
@@ -32,6 +40,8 @@ public record K3sClusterSpec(String image, Duration startupTimeout, Duration rea
      *     k3s does not pull them; images the host lacks are pulled by k3s as usual
      * @param extraServerArgs further {@code k3s server} flags, for example {@code --kube-apiserver-arg=service-account-
      *     max-token-expiration=24h}
+     * @param registryMirrors registry to mirror endpoint (absolute http or https URLs), in order
+     * @throws IllegalArgumentException for a blank image or a mirror entry that k3s could not use, naming it
      */
     public K3sClusterSpec {
         Objects.requireNonNull(image, "image");
@@ -39,14 +49,17 @@ public record K3sClusterSpec(String image, Duration startupTimeout, Duration rea
         Objects.requireNonNull(readyTimeout, "readyTimeout");
         preloadImages = List.copyOf(preloadImages);
         extraServerArgs = List.copyOf(extraServerArgs);
+        registryMirrors.forEach(RegistriesYaml::validate);
+        registryMirrors = Collections.unmodifiableMap(new LinkedHashMap<>(registryMirrors));
         if (image.isBlank()) {
             throw new IllegalArgumentException("k3s image must not be blank; the default is " + Versions.K3S_IMAGE);
         }
     }
 
     /**
-     * The defaults: {@link Versions#K3S_IMAGE}, 3 minutes to start, 3 minutes to become ready, Vault's image
-     * preloaded.
+     * The defaults: {@link Versions#K3S_IMAGE}, 3 minutes to start, 3 minutes to become ready, the images the
+     * library starts in the cluster ({@link Versions#VAULT_IMAGE} and the NetworkPolicy canary
+     * {@link Versions#CANARY_IMAGE}) preloaded when the host has them, no registry mirror.
      *
      * @return the default spec
      */
@@ -74,8 +87,10 @@ public record K3sClusterSpec(String image, Duration startupTimeout, Duration rea
         private String image = Versions.K3S_IMAGE;
         private Duration startupTimeout = Duration.ofMinutes(3);
         private Duration readyTimeout = Duration.ofMinutes(3);
-        private final List<String> preloadImages = new ArrayList<>(List.of(Versions.VAULT_IMAGE));
+        private final List<String> preloadImages = new ArrayList<>(List.of(Versions.VAULT_IMAGE,
+                Versions.CANARY_IMAGE));
         private final List<String> extraServerArgs = new ArrayList<>();
+        private final Map<String, URI> registryMirrors = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -137,12 +152,39 @@ public record K3sClusterSpec(String image, Duration startupTimeout, Duration rea
         }
 
         /**
+         * Pulls a registry's images from a mirror first (k3s falls back to the registry itself).
+         *
+         * @param registry the registry as images name it, for example {@code docker.io}, {@code registry.k8s.io}
+         *     or {@code quay.io}
+         * @param endpoint the mirror, for example {@code https://mirror.example.com:5000}
+         * @return this builder
+         */
+        public Builder registryMirror(String registry, URI endpoint) {
+            this.registryMirrors.put(registry, endpoint);
+            return this;
+        }
+
+        /**
+         * Replaces the registry mirrors.
+         *
+         * @param mirrors registry to mirror endpoint
+         * @return this builder
+         */
+        public Builder registryMirrors(Map<String, URI> mirrors) {
+            this.registryMirrors.clear();
+            this.registryMirrors.putAll(mirrors);
+            return this;
+        }
+
+        /**
          * Builds the spec.
          *
          * @return the spec
+         * @throws IllegalArgumentException for a blank image or an unusable mirror entry
          */
         public K3sClusterSpec build() {
-            return new K3sClusterSpec(image, startupTimeout, readyTimeout, preloadImages, extraServerArgs);
+            return new K3sClusterSpec(image, startupTimeout, readyTimeout, preloadImages, extraServerArgs,
+                    registryMirrors);
         }
     }
 }

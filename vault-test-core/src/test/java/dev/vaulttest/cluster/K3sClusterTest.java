@@ -38,7 +38,8 @@ class K3sClusterTest {
                 .startupTimeout(Duration.ofMinutes(5)).preloadImages(List.of()).extraServerArg("--debug").build();
 
         assertThat(defaults.image()).isEqualTo(Versions.K3S_IMAGE);
-        assertThat(defaults.preloadImages()).containsExactly(Versions.VAULT_IMAGE);
+        assertThat(defaults.preloadImages()).containsExactly(Versions.VAULT_IMAGE, Versions.CANARY_IMAGE);
+        assertThat(defaults.registryMirrors()).isEmpty();
         assertThat(custom.image()).isEqualTo("mirror.example/rancher/k3s:v1.33.5-k3s1");
         assertThat(custom.startupTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(custom.preloadImages()).isEmpty();

@@ -15,6 +15,15 @@ public final class VaultTestSettings {
     public static final String K3S_IMAGE = "vaulttest.k3s.image";
 
     /**
+     * Registry mirrors for k3s clusters the library starts: comma-separated {@code registry=URL} pairs, for example
+     * {@code docker.io=https://mirror.example.com:5000,registry.k8s.io=https://mirror.example.com:5001}. Written to
+     * k3s's {@code registries.yaml}, so images that are not preloaded (k3s's own pause, CoreDNS and
+     * local-path-provisioner images, a Vault or canary image the host's Docker lacks) come from the mirror first.
+     * URLs with credentials are refused. No effect on an existing cluster, whose nodes have their own configuration.
+     */
+    public static final String K3S_REGISTRY_MIRRORS = "vaulttest.k3s.registry-mirrors";
+
+    /**
      * The Vault server image, {@code repository:tag}: set as {@code server.image.repository} and
      * {@code server.image.tag} after the values files, and preloaded into k3s.
      */

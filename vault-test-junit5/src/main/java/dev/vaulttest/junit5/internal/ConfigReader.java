@@ -1,11 +1,15 @@
 package dev.vaulttest.junit5.internal;
 
 import dev.vaulttest.junit5.VaultTestConfigurationException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -130,6 +134,34 @@ final class ConfigReader {
             }
             return value;
         });
+    }
+
+    /** Comma-separated {@code registry=URL} pairs, in order; empty when unset. */
+    Map<String, URI> registryMirrors(String key) {
+        Map<String, URI> mirrors = new LinkedHashMap<>();
+        text(key).ifPresent(value -> {
+            for (String entry : value.split(",")) {
+                String pair = entry.strip();
+                int equals = pair.indexOf('=');
+                if (equals <= 0 || equals == pair.length() - 1) {
+                    throw new VaultTestConfigurationException(key + "=" + value + ": '" + pair + "' is not"
+                            + " registry=URL, for example docker.io=https://mirror.example.com:5000");
+                }
+                String registry = pair.substring(0, equals).strip();
+                URI endpoint;
+                try {
+                    endpoint = new URI(pair.substring(equals + 1).strip());
+                } catch (URISyntaxException e) {
+                    throw new VaultTestConfigurationException(key + ": the mirror of " + registry + " is not a URL ("
+                            + e.getReason() + ")");
+                }
+                if (mirrors.put(registry, endpoint) != null) {
+                    throw new VaultTestConfigurationException(key + " names " + registry + " twice: one mirror per"
+                            + " registry");
+                }
+            }
+        });
+        return mirrors;
     }
 
     Optional<String> className(String key) {

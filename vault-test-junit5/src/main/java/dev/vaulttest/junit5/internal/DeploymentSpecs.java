@@ -119,9 +119,15 @@ final class DeploymentSpecs {
         }
         String image = k3s.map(K3sCluster::image).filter(value -> !value.isBlank()).map(String::strip)
                 .or(settings::k3sImage).orElse(Versions.K3S_IMAGE);
-        K3sClusterSpec.Builder builder = K3sClusterSpec.builder().image(image);
-        settings.vaultImage().ifPresent(vault -> builder.preloadImages(List.of(vault)));
-        return builder.build();
+        // The images the library starts in the cluster, as configured: preloaded when the host's Docker has them.
+        List<String> preload = List.of(settings.vaultImage().orElse(Versions.VAULT_IMAGE),
+                settings.canaryImage().orElse(Versions.CANARY_IMAGE));
+        try {
+            return K3sClusterSpec.builder().image(image).preloadImages(preload)
+                    .registryMirrors(settings.registryMirrors()).build();
+        } catch (IllegalArgumentException e) {
+            throw new VaultTestConfigurationException(VaultTestSettings.K3S_REGISTRY_MIRRORS + ": " + e.getMessage());
+        }
     }
 
     private static ClusterSpec existingCluster(Class<?> testClass, ExistingCluster annotation, Settings settings) {

@@ -4,8 +4,12 @@ import dev.vaulttest.junit5.VaultTestConfigurationException;
 import dev.vaulttest.junit5.VaultTestSettings;
 import dev.vaulttest.kms.ExternalKms;
 import dev.vaulttest.report.ReportWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,12 +34,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param kmsImage the image override of the KMS emulator containers the library starts
  * @param externalKms the KMS emulator that runs already, to use instead of starting one; its credentials are
  *     redacted in {@code toString}
+ * @param registryMirrors registry to mirror endpoint for the k3s clusters the library starts, in order
  */
 record Settings(Optional<String> k3sImage, Optional<String> vaultImage, Optional<String> chartVersion,
         Optional<Path> kubeconfig, Optional<String> context, boolean keepOnFailure, Path reportsDir,
         boolean dockerRequired, Duration recoveryTimeout, Optional<String> factoryClass,
         Optional<String> dockerProbeClass, Optional<String> canaryImage, Optional<String> kmsImage,
-        Optional<ExternalKms> externalKms) {
+        Optional<ExternalKms> externalKms, Map<String, URI> registryMirrors) {
 
     /** How long a deployment may take to recover after a disruptive test, unless configured. */
     static final Duration DEFAULT_RECOVERY_TIMEOUT = Duration.ofMinutes(1);
@@ -46,6 +51,7 @@ record Settings(Optional<String> k3sImage, Optional<String> vaultImage, Optional
     Settings {
         Objects.requireNonNull(reportsDir, "reportsDir");
         Objects.requireNonNull(recoveryTimeout, "recoveryTimeout");
+        registryMirrors = Collections.unmodifiableMap(new LinkedHashMap<>(registryMirrors));
     }
 
     /**
@@ -90,6 +96,7 @@ record Settings(Optional<String> k3sImage, Optional<String> vaultImage, Optional
                 reader.className(VaultTestSettings.DOCKER_PROBE),
                 reader.pinnedImage(VaultTestSettings.CANARY_IMAGE),
                 reader.pinnedImage(VaultTestSettings.KMS_IMAGE),
-                ExternalKmsSettings.parse(reader));
+                ExternalKmsSettings.parse(reader),
+                reader.registryMirrors(VaultTestSettings.K3S_REGISTRY_MIRRORS));
     }
 }

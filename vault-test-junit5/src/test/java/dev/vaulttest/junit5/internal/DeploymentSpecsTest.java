@@ -68,10 +68,34 @@ class DeploymentSpecsTest {
         VaultEnvironmentSpec spec = specOf(Defaults.class);
 
         assertThat(((K3sClusterSpec) spec.cluster()).image()).isEqualTo("mirror/k3s:v2");
-        assertThat(((K3sClusterSpec) spec.cluster()).preloadImages()).containsExactly("mirror/vault:2.0.5");
+        assertThat(((K3sClusterSpec) spec.cluster()).preloadImages()).containsExactly("mirror/vault:2.0.5",
+                Versions.CANARY_IMAGE);
         assertThat(spec.chart()).isEqualTo(ChartSource.official("0.30.0"));
         assertThat(spec.values().stringSets()).containsExactly("server.image.repository=mirror/vault",
                 "server.image.tag=2.0.5");
+    }
+
+    @Test
+    void theConfiguredCanaryIsPreloadedAndMirrorsReachK3s() {
+        settings.put(VaultTestSettings.CANARY_IMAGE, "registry.local/curlimages/curl:8.11.1");
+        settings.put(VaultTestSettings.K3S_REGISTRY_MIRRORS, "docker.io=https://mirror.example.com:5000");
+
+        K3sClusterSpec cluster = (K3sClusterSpec) specOf(Defaults.class).cluster();
+
+        assertThat(cluster.preloadImages()).containsExactly(Versions.VAULT_IMAGE,
+                "registry.local/curlimages/curl:8.11.1");
+        assertThat(cluster.registryMirrors()).containsExactly(
+                java.util.Map.entry("docker.io", java.net.URI.create("https://mirror.example.com:5000")));
+    }
+
+    @Test
+    void aMirrorK3sCouldNotUseFailsTheClassNamingTheSetting() {
+        settings.put(VaultTestSettings.K3S_REGISTRY_MIRRORS, "docker.io=mirror.example.com");
+
+        assertThatThrownBy(() -> specOf(Defaults.class))
+                .isInstanceOf(VaultTestConfigurationException.class)
+                .hasMessageContaining(VaultTestSettings.K3S_REGISTRY_MIRRORS)
+                .hasMessageContaining("'mirror.example.com' is not an absolute http or https URL");
     }
 
     @VaultTest

@@ -43,6 +43,26 @@ class SettingsTest {
         assertThat(settings.canaryImage()).isEmpty();
         assertThat(settings.kmsImage()).isEmpty();
         assertThat(settings.externalKms()).isEmpty();
+        assertThat(settings.registryMirrors()).isEmpty();
+    }
+
+    @Test
+    void registryMirrorsAreReadInOrderAndBadPairsNamed() {
+        Settings settings = parse(Map.of(VaultTestSettings.K3S_REGISTRY_MIRRORS,
+                " docker.io = https://m.example:5000 , registry.k8s.io=http://10.0.0.5:5001"));
+
+        assertThat(settings.registryMirrors()).containsExactly(
+                Map.entry("docker.io", java.net.URI.create("https://m.example:5000")),
+                Map.entry("registry.k8s.io", java.net.URI.create("http://10.0.0.5:5001")));
+        assertThatThrownBy(() -> parse(Map.of(VaultTestSettings.K3S_REGISTRY_MIRRORS, "docker.io")))
+                .isInstanceOf(VaultTestConfigurationException.class)
+                .hasMessageContaining("'docker.io' is not registry=URL");
+        assertThatThrownBy(() -> parse(Map.of(VaultTestSettings.K3S_REGISTRY_MIRRORS,
+                "docker.io=https://a.example,docker.io=https://b.example")))
+                .isInstanceOf(VaultTestConfigurationException.class).hasMessageContaining("names docker.io twice");
+        assertThatThrownBy(() -> parse(Map.of(VaultTestSettings.K3S_REGISTRY_MIRRORS, "quay.io=http://a b")))
+                .isInstanceOf(VaultTestConfigurationException.class)
+                .hasMessageContaining("the mirror of quay.io is not a URL");
     }
 
     @Test

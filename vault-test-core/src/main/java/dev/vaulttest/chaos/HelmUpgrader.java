@@ -6,25 +6,29 @@ import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultTestException;
 import dev.vaulttest.chart.ChartCache;
 import dev.vaulttest.chart.ChartSource;
+import dev.vaulttest.chart.ChartValues;
+import dev.vaulttest.chart.ValuesLayer;
 import dev.vaulttest.internal.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code helm upgrade --reset-values} with helm-java and the values the install would give Helm for the target:
- * the team's values (the target's, or the installed ones for a chart-only upgrade) with the spec's mode layer and
- * the install's cluster fit ({@link VaultEnvironment#valuesForUpgrade}). So the upgrade gets the target chart's
- * defaults under exactly those values, as a fresh install of the target would; a values file that restates
- * {@code server.affinity}, {@code injector.enabled} or the seal stanza cannot undo the fit-ups or the KMS wiring.
- * The values go to Helm as a JSON file (JSON is YAML, every string quoted), owner-only and deleted after the call.
- * No {@code --wait}: with OnDelete nothing restarts anyway.
+ * {@code helm upgrade --reset-values} with helm-java and the values the install would give Helm for the upgraded
+ * team values: the installed team values with the target's values on top (what {@code --reset-then-reuse-values}
+ * does with them), then the spec's mode layer and the install's cluster fit
+ * ({@link VaultEnvironment#valuesForUpgrade}). So the target chart's defaults come under exactly those values, and
+ * a values file that restates {@code server.affinity}, {@code injector.enabled} or the seal stanza cannot undo the
+ * fit-ups or the KMS wiring. The values go to Helm as a JSON file (JSON is YAML, every string quoted), owner-only
+ * and deleted after the call. No {@code --wait}: with OnDelete nothing restarts anyway.
  */
 final class HelmUpgrader implements ReleaseUpgrader {
 
@@ -38,14 +42,24 @@ final class HelmUpgrader implements ReleaseUpgrader {
     }
 
     /**
-     * What Helm gets: the target's team values, or the installed ones, through the install's layers and fit.
+     * What Helm gets: the installed team values with the target's on top, through the install's layers and fit.
      *
      * @param env the environment
      * @param target the upgrade target
      * @return the values tree
      */
     static Map<String, Object> valuesFor(VaultEnvironment env, UpgradeTarget target) {
-        return env.valuesForUpgrade(target.values().orElse(env.spec().values())).effective().asMap();
+        ChartValues installed = env.spec().values();
+        ChartValues team = target.values().map(values -> onTopOf(installed, values)).orElse(installed);
+        return env.valuesForUpgrade(team).effective().asMap();
+    }
+
+    /** The installed team values as one layer, then every layer and {@code --set} of the target: the target wins. */
+    static ChartValues onTopOf(ChartValues installed, ChartValues target) {
+        List<ValuesLayer> layers = new ArrayList<>(ChartValues.builder()
+                .values("the installed values", installed.effective().asMap()).build().layers());
+        layers.addAll(target.layers());
+        return new ChartValues(layers, target.sets(), target.stringSets());
     }
 
     @Override

@@ -20,10 +20,10 @@ public interface ReleaseUpgrader {
     void upgrade(VaultEnvironment env, UpgradeTarget target);
 
     /**
-     * The library's upgrader: {@code helm upgrade --reset-values} through helm-java with the values a fresh
-     * install of the target would get ({@link VaultEnvironment#valuesForUpgrade}: the target's or the installed
-     * team values, the spec's mode layer and the cluster fit-ups), on the target chart's defaults. Repository
-     * charts come from the default chart cache.
+     * The library's upgrader: {@code helm upgrade --reset-values} through helm-java, on the target chart's
+     * defaults, with the installed team values and the target's values on top, run through the spec's mode layer
+     * and the install's cluster fit ({@link VaultEnvironment#valuesForUpgrade}). Repository charts come from the
+     * default chart cache.
      *
      * @return the upgrader
      */

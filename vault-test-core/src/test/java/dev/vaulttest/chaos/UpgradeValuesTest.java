@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vaulttest.VaultTestException;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;
+import dev.vaulttest.fixture.DoubleBackedEnvironment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@link HelmUpgrader} gives Helm: the target's values through the install's mode layer and cluster fit, so
- * a team's upgraded values file cannot undo the fit-ups or the KMS wiring (issue 13, item 8). Before, the target
- * values went to {@code helm upgrade --reset-then-reuse-values} as they were.
+ * a team's upgraded values file cannot undo the fit-ups or the KMS wiring (issue 13, item 8), while the installed
+ * team values it does not restate stay, as {@code --reset-then-reuse-values} keeps them. Before, the target values
+ * went to Helm as they were.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class UpgradeValuesTest {
@@ -57,6 +59,24 @@ class UpgradeValuesTest {
         assertThat(at(values, "server", "ha", "replicas").map(String::valueOf)).as("the spec's mode layer")
                 .isEqualTo(Optional.of("3"));
         assertThat(at(values, "server", "image", "tag")).as("the team's own upgrade").isEqualTo(Optional.of("2.0.5"));
+    }
+
+    @Test
+    void aValuesUpgradeKeepsTheInstalledValuesItDoesNotRestateAndItsOwnWin() {
+        ChartValues installed = ChartValues.builder()
+                .values("team.yaml", Map.of("server", Map.of("logLevel", "debug", "image", Map.of("tag", "2.0.3"))))
+                .setString("server.image.repository=mirror.local/hashicorp/vault").build();
+        try (DoubleBackedEnvironment fixture = DoubleBackedEnvironment.builder(client)
+                .spec(DoubleBackedEnvironment.spec().replicas(3).values(installed).build()).start()) {
+            ChartValues upgrade = ChartValues.builder().set("server.image.tag=2.0.4").build();
+
+            Map<String, Object> values = HelmUpgrader.valuesFor(fixture.environment(), UpgradeTarget.values(upgrade));
+
+            assertThat(at(values, "server", "image", "tag")).as("the target's own value").contains("2.0.4");
+            assertThat(at(values, "server", "image", "repository")).as("installed, not restated")
+                    .contains("mirror.local/hashicorp/vault");
+            assertThat(at(values, "server", "logLevel")).as("installed, not restated").contains("debug");
+        }
     }
 
     @Test

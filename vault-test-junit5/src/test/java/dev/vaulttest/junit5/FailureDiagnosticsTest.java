@@ -136,6 +136,9 @@ class FailureDiagnosticsTest {
         assertThat(instructions).contains("namespace:  vault-test-fake-1 (Helm release vault-fake-1)")
                 .contains("kubectl --kubeconfig " + classDir.resolve("kubeconfig.yaml").toAbsolutePath()
                         + " -n vault-test-fake-1 port-forward pod/vault-fake-1-0 8200:8200")
+                .contains("The cluster stays. StorageClasses vault-test created carry the label"
+                        + " vault-test.dev/environment")
+                .doesNotContain("k3s runs only as long as this JVM")
                 .doesNotContain(FakeEnvironment.ROOT_TOKEN);
         assertThat(EngineRuns.reportEntries(results, "vault-test.kept")).singleElement()
                 .satisfies(entry -> assertThat(entry).contains("port-forward"));

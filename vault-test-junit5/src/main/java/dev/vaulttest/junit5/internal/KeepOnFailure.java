@@ -2,6 +2,8 @@ package dev.vaulttest.junit5.internal;
 
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.cluster.K3sCluster;
+import dev.vaulttest.cluster.Labels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,8 +53,7 @@ record KeepOnFailure(boolean enabled, Path reportsDir) {
                 + " port-forward pod/" + pod + " 8200:8200\n"
                 + "              then VAULT_ADDR=" + scheme + "://127.0.0.1:8200 vault status\n"
                 + "  remove it:  kubectl --kubeconfig " + kubeconfig + " delete namespace " + environment.namespace() + "\n"
-                + "  k3s runs only as long as this JVM unless Testcontainers' Ryuk is disabled"
-                + " (TESTCONTAINERS_RYUK_DISABLED=true); remove the container yourself then.\n"
+                + lifetime(environment, kubeconfig)
                 + "  The root token and unseal keys are not written anywhere.\n";
         try {
             Files.writeString(classDir.resolve(INSTRUCTIONS_FILE), text, StandardCharsets.UTF_8);
@@ -60,6 +61,17 @@ record KeepOnFailure(boolean enabled, Path reportsDir) {
             return text + "  (could not write " + classDir.resolve(INSTRUCTIONS_FILE) + ": " + e + ")\n";
         }
         return text;
+    }
+
+    /** k3s goes with the JVM; on a cluster that stays, so do the StorageClasses the library created. */
+    private static String lifetime(VaultEnvironment environment, Path kubeconfig) {
+        if (environment.cluster() instanceof K3sCluster) {
+            return "  k3s runs only as long as this JVM unless Testcontainers' Ryuk is disabled"
+                    + " (TESTCONTAINERS_RYUK_DISABLED=true); remove the container yourself then.\n";
+        }
+        return "  The cluster stays. StorageClasses vault-test created carry the label " + Labels.ENVIRONMENT
+                + ":\n              kubectl --kubeconfig " + kubeconfig + " get storageclass -l "
+                + Labels.ENVIRONMENT + "\n";
     }
 
     private static String podToForward(VaultEnvironment environment) {

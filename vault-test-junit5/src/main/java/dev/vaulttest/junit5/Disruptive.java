@@ -27,6 +27,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * timeout), then a full uninstall and bring-up: on k3s typically one to three minutes for three
  * nodes. Both appear in the run report as phases of the disruptive test's bring-up ({@code recovery}
  * and, after a rebuild, the new deployment's phases).
+ *
+ * <p>A test that leaves the deployment beyond repair on purpose (a disaster recovery drill that deletes every
+ * data volume, for example) says so with {@link #rebuild() rebuild = true}: the deployment is then replaced at
+ * once, without waiting out the recovery timeout for a recovery that cannot come.
  */
 @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -37,4 +41,12 @@ public @interface Disruptive {
 
     /** The name of the JUnit resource lock that guards the deployments of a test run. */
     String RESOURCE = "vault-test:deployment";
+
+    /**
+     * Whether the test destroys the deployment by design, so that it is replaced afterwards without a recovery
+     * check (default {@code false}: check, and replace only when it does not recover).
+     *
+     * @return {@code true} to replace the deployment after the test in any case
+     */
+    boolean rebuild() default false;
 }

@@ -67,6 +67,20 @@ class DisruptiveTest {
     }
 
     @Test
+    void aTestThatDestroysItsDeploymentByDesignGetsANewOneWithoutARecoveryCheck() {
+        EngineExecutionResults results = EngineRuns.reportingTo(reports).run(DestroyingTestCases.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(Journal.events("awaitReady")).as("no recovery check").isEmpty();
+        assertThat(Journal.events("unsealAll")).isEmpty();
+        assertThat(Journal.events()).map(event -> event.replaceFirst(" on cluster .*", ""))
+                .containsSubsequence("deploy #1", "close deployment #1", "deploy #2", "next test sees #2 HEALTHY");
+        assertThat(EngineRuns.reportEntries(results, "vault-test.recovery")).singleElement()
+                .satisfies(entry -> assertThat(entry).startsWith("rebuilt: the test destroys its deployment by design")
+                        .contains("the rebuild took"));
+    }
+
+    @Test
     void testsThatAreNotDisruptiveAreNotChecked() {
         EngineRuns.reportingTo(reports).run(ReadOnlyTestCases.class);
 
@@ -141,6 +155,25 @@ class DisruptiveTest {
         @Disruptive
         void breaksTheDeployment(VaultEnvironment vault) {
             ((FakeEnvironment) vault).damage(FakeEnvironment.Health.BROKEN);
+        }
+
+        @Test
+        @Order(2)
+        void next(VaultEnvironment vault) {
+            FakeEnvironment fake = (FakeEnvironment) vault;
+            Journal.note("next test sees #" + fake.number() + " " + fake.health());
+        }
+    }
+
+    @Fixture
+    @VaultTest
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class DestroyingTestCases {
+        @Test
+        @Order(1)
+        @Disruptive(rebuild = true)
+        void deletesEveryVolume(VaultEnvironment vault) {
+            assertThat(vault).isNotNull();
         }
 
         @Test

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * key. Either way the drill shows what the runbook needs besides the snapshot file: the old unseal (or recovery) keys
  * and a token of the old cluster, because the restore brings back the old token store too.
  *
- * <p>Cost: the test leaves the class's own deployment without data, so the extension rebuilds it afterwards.
+ * <p>Cost: the test leaves the class's own deployment without data on purpose, so it says so
+ * ({@code @Disruptive(rebuild = true)}) and the extension replaces the deployment afterwards at once, instead of
+ * waiting out the recovery timeout first.
  */
 @VaultTest
 @Shamir
@@ -43,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DisasterRecoveryDrillTest {
 
     @Test
-    @Disruptive
+    @Disruptive(rebuild = true)
     void aRaftSnapshotRestoresEverySecretIntoAFreshDeploymentAfterEveryVolumeIsLost(VaultEnvironment production,
             @TempDir Path backups, Chaos chaos) {
         KvMount.ensure(production.client(), "secret");

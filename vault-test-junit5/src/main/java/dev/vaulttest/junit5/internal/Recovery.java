@@ -1,6 +1,7 @@
 package dev.vaulttest.junit5.internal;
 
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.junit5.Disruptive;
 import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.report.PhaseTiming;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,15 @@ final class Recovery {
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
     private Recovery() {
+    }
+
+    /** {@code @Disruptive(rebuild = true)} on the test method or, failing that, on its class. */
+    private static boolean rebuildsByDesign(ExtensionContext context) {
+        Optional<Disruptive> onMethod = context.getTestMethod()
+                .flatMap(method -> AnnotationSupport.findAnnotation(method, Disruptive.class));
+        Optional<Disruptive> found = onMethod.isPresent() ? onMethod
+                : context.getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(type, Disruptive.class));
+        return found.map(Disruptive::rebuild).orElse(false);
     }
 
     /**
@@ -55,6 +66,22 @@ final class Recovery {
         VaultEnvironment environment = deployment.environment();
         Clock clock = Clock.systemUTC();
         Instant start = clock.instant();
+        if (rebuildsByDesign(context)) {
+            try {
+                deployment.rebuild(keepBroken);
+            } catch (RuntimeException rebuildFailure) {
+                if (healFailure != null) {
+                    rebuildFailure.addSuppressed(healFailure);
+                }
+                throw rebuildFailure;
+            }
+            context.publishReportEntry(REPORT_ENTRY, "rebuilt: the test destroys its deployment by design"
+                    + " (@Disruptive(rebuild = true)); the rebuild took " + Duration.between(start, clock.instant()));
+            if (healFailure != null) {
+                throw healFailure;
+            }
+            return;
+        }
         try {
             if (environment.spec().seal() instanceof SealSpec.Shamir) {
                 environment.unsealAll(timeout);

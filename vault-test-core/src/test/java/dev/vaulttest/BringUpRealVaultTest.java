@@ -12,12 +12,16 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The bring-up sequence (init, unseal, join, ready gate) of {@link RunningEnvironment} and {@link BringUp} against
  * three real Vault processes; only the pods and the Helm install are simulated.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
+// Its tests own their processes: beside other classes, and beside each other.
+@Execution(ExecutionMode.CONCURRENT)
 class BringUpRealVaultTest {
 
     KubernetesClient client;

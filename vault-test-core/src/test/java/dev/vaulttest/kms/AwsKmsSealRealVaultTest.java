@@ -19,12 +19,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The library's KMS client against a real local-kms, and a real 3-node Vault cluster that auto-unseals through
  * it with {@code awskms} (followers join by {@code retry_join}, as the chart's HA values do).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Beside other classes, but its tests one after the other on the class's one cluster: a lock of the class's
+// own makes JUnit run them in the class's thread.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("AwsKmsSealRealVaultTest")
 class AwsKmsSealRealVaultTest {
 
     private static final String ALIAS = "alias/vault-test-unseal";

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@link KmsProvider#EXTERNAL} against a real local-kms that the library did not start (a process of the test, as
@@ -23,6 +26,10 @@ import org.junit.jupiter.api.TestInstance;
  * disabled, it cannot be paused, and it keeps running after the library lets go of it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Beside other classes, but its tests one after the other on the class's one cluster: a lock of the class's
+// own makes JUnit run them in the class's thread.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("ExternalKmsRealVaultTest")
 class ExternalKmsRealVaultTest {
 
     private static final String ALIAS = "alias/vault-test-external";

@@ -8,12 +8,16 @@ import dev.vaulttest.testkit.real.LocalKmsProcess;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * What a Vault that starts during a KMS outage does, which decides how {@code KmsOutage} must model one: a
  * paused KMS (the port accepts, nothing answers) leaves Vault hanging before its listener opens; a refused port
  * makes it exit at once.
  */
+// Its tests own their processes: beside other classes, and beside each other.
+@Execution(ExecutionMode.CONCURRENT)
 class KmsOutageRealVaultTest {
 
     private static final String ALIAS = "alias/vault-test-outage";

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Raft join, membership, autopilot, leadership and health of standbys, on one real 3-node Shamir cluster whose
@@ -20,6 +23,10 @@ import org.junit.jupiter.api.TestInstance;
  * in a fixed order through {@link #leadership_moves_on_step_down()}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Beside other classes, but its tests one after the other on the class's one cluster: a lock of the class's
+// own makes JUnit run them in the class's thread.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("RaftClusterRealVaultTest")
 class RaftClusterRealVaultTest {
 
     private static final Duration PROMOTION = Duration.ofSeconds(60);

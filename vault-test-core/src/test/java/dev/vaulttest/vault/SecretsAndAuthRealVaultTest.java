@@ -21,12 +21,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * KV v2, mounts, policies and their enforcement, tokens, audit devices, Kubernetes auth and the error shapes of
  * bad requests, on one real active node. Each test uses its own mount or path.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Beside other classes, but its tests one after the other on the class's one cluster: a lock of the class's
+// own makes JUnit run them in the class's thread.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("SecretsAndAuthRealVaultTest")
 class SecretsAndAuthRealVaultTest {
 
     private VaultProcessCluster vault;

@@ -57,14 +57,18 @@ public final class CachedHelmLibrary implements NativeLibrary {
 
     @Override
     public HelmLib load() {
-        Path library = cached().orElseGet(() -> NativeLibrary.super.createTempDirectory().resolve(BINARY));
-        if (!Files.exists(library)) {
-            extract(library);
-            library.toFile().deleteOnExit();
-        }
+        Path library = cached().orElseGet(this::temporaryCopy);
         HelmLib helm = Native.load(library.toAbsolutePath().toString(), HelmLib.class);
         Runtime.getRuntime().addShutdownHook(new Thread(helm::RepoServerStopAll, "helm-repo-servers-stop"));
         return helm;
+    }
+
+    /** helm-java's own way, for when there is no cache: a copy in a new temporary directory, deleted on exit. */
+    private Path temporaryCopy() {
+        Path library = NativeLibrary.super.createTempDirectory().resolve(BINARY);
+        extract(library);
+        library.toFile().deleteOnExit();
+        return library;
     }
 
     /** The cached copy, extracted first if needed; empty when there is no jar entry to key it or no cache. */

@@ -246,6 +246,23 @@ public final class K3sCluster implements KubernetesCluster {
         return network;
     }
 
+    /** A file inside the k3s container, for tests that check what the library wrote there. */
+    String readFile(String path) {
+        try {
+            ExecResult result = container.execInContainer("cat", path);
+            if (result.getExitCode() != 0) {
+                throw new ClusterException("cat " + path + " in the k3s container exited with "
+                        + result.getExitCode() + ": " + result.getStderr().strip());
+            }
+            return result.getStdout();
+        } catch (IOException e) {
+            throw new ClusterException("Could not read " + path + " in the k3s container: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("Interrupted reading " + path + " in the k3s container", e);
+        }
+    }
+
     /**
      * What the image preload did.
      *

@@ -38,13 +38,16 @@ class K3sClusterDockerTest {
 
     private K3sCluster cluster;
 
+    private static final URI DOCKER_HUB = URI.create("https://registry-1.docker.io");
+
     @TempDir
     Path dir;
 
     @BeforeAll
     void startK3s() {
         long start = System.nanoTime();
-        cluster = K3sCluster.start(K3sClusterSpec.defaults());
+        // Docker Hub's own endpoint as the mirror: the file is written and read, and pulls work as without it.
+        cluster = K3sCluster.start(K3sClusterSpec.builder().registryMirror("docker.io", DOCKER_HUB).build());
         System.out.println("k3s " + Versions.K3S_IMAGE + " ready in "
                 + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + "; " + cluster.imagePreload());
     }
@@ -83,6 +86,13 @@ class K3sClusterDockerTest {
         } else {
             assertThat(report.toBePulled()).contains(Versions.VAULT_IMAGE);
         }
+    }
+
+    @Test
+    @Order(2)
+    void theRegistryMirrorIsWhereK3sReadsIt() {
+        assertThat(cluster.readFile(RegistriesYaml.PATH)).contains("\"docker.io\":")
+                .contains("- \"" + DOCKER_HUB + "\"");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.vaulttest;
 
+import dev.vaulttest.base.VaultTestException;
+
 /**
  * Bringing up a Vault environment failed. The message names the phase, what was expected, what was seen
  * (pod phases and reasons, recent events, the nodes' seal status, the last log lines of each Vault
@@ -18,7 +20,7 @@ public class BringUpException extends VaultTestException {
     /**
      * Creates the exception.
      *
-     * @param phase the phase that failed, one of the {@link dev.vaulttest.report.PhaseTimeline} names
+     * @param phase the phase that failed, one of the {@link dev.vaulttest.timing.PhaseTimeline} names
      * @param message the full description: expected, seen, and what was cleaned up
      * @param kept whether the environment's resources were kept for inspection
      * @param cause the failure that ended the phase

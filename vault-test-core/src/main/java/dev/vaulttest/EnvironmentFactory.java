@@ -15,7 +15,7 @@ public interface EnvironmentFactory {
      * @return a new standard factory
      */
     static EnvironmentFactory standard() {
-        return StandardEnvironmentFactory.create();
+        return StandardFactoryLoader.load();
     }
 
     /**
@@ -25,6 +25,15 @@ public interface EnvironmentFactory {
      * @return the open, ready cluster
      */
     KubernetesCluster openCluster(ClusterSpec spec);
+
+    /**
+     * Brings up a deployment on a cluster of its own, opened from the spec's cluster; closing the environment
+     * also closes the cluster, and a failed bring-up leaves neither running.
+     *
+     * @param spec the deployment to bring up, with its cluster
+     * @return the environment, past its ready gate
+     */
+    VaultEnvironment start(VaultEnvironmentSpec spec);
 
     /**
      * Deploys Vault on a cluster the caller owns; closing the environment leaves the cluster running.

@@ -1,12 +1,13 @@
 package dev.vaulttest;
 
+import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.chart.Adjustment;
 import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.EffectiveValues;
 import dev.vaulttest.chart.ReleaseRevision;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.kms.KmsEmulator;
-import dev.vaulttest.report.PhaseTimeline;
+import dev.vaulttest.timing.PhaseTimeline;
 import dev.vaulttest.vault.Sensitive;
 import dev.vaulttest.vault.VaultNodeClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -36,7 +37,7 @@ public interface VaultEnvironment extends AutoCloseable {
      * @throws BringUpException when a phase fails; nothing is left running
      */
     static VaultEnvironment start(VaultEnvironmentSpec spec) {
-        return StandardEnvironmentFactory.create().start(spec);
+        return EnvironmentFactory.standard().start(spec);
     }
 
     /**
@@ -49,7 +50,7 @@ public interface VaultEnvironment extends AutoCloseable {
      * @throws BringUpException when a phase fails; nothing the environment created is left behind
      */
     static VaultEnvironment start(VaultEnvironmentSpec spec, KubernetesCluster cluster) {
-        return StandardEnvironmentFactory.create().deploy(spec, cluster);
+        return EnvironmentFactory.standard().deploy(spec, cluster);
     }
 
     /**
@@ -235,7 +236,7 @@ public interface VaultEnvironment extends AutoCloseable {
      *
      * @param timeout how long to wait
      * @return the snapshot in which the gate held
-     * @throws dev.vaulttest.internal.WaitTimeoutException when it did not hold in time; the message
+     * @throws dev.vaulttest.base.WaitTimeoutException when it did not hold in time; the message
      *     describes the last snapshot
      */
     DeploymentSnapshot awaitReady(Duration timeout);

@@ -1,5 +1,6 @@
 package dev.vaulttest;
 
+import dev.vaulttest.base.Versions;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.StorageReclaimPolicy;

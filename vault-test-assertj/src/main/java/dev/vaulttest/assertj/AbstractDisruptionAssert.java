@@ -7,8 +7,8 @@ import static dev.vaulttest.assertj.error.ShouldHaveRecoveredFromDisruption.shou
 import static dev.vaulttest.assertj.error.ShouldHaveRecoveredFromDisruption.shouldHaveTakenEffect;
 
 import dev.vaulttest.chaos.Disruption;
-import dev.vaulttest.report.RecoveryMeasurement;
-import dev.vaulttest.report.RecoveryMeasurement.Outcome;
+import dev.vaulttest.timing.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement.Outcome;
 import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;

@@ -36,7 +36,7 @@ public abstract class AbstractKvReadAssert<SELF extends AbstractKvReadAssert<SEL
     public SELF exists() {
         isNotNull();
         if (actual.secret().isEmpty()) {
-            throwAssertionError(shouldExist(actual));
+            throwAssertionError(shouldExist(actual.location(), actual.node()));
         }
         return myself;
     }
@@ -49,7 +49,7 @@ public abstract class AbstractKvReadAssert<SELF extends AbstractKvReadAssert<SEL
     public SELF doesNotExist() {
         isNotNull();
         if (actual.secret().isPresent()) {
-            throwAssertionError(shouldNotExist(actual));
+            throwAssertionError(shouldNotExist(actual.location(), actual.node(), actual.secret().orElseThrow()));
         }
         return myself;
     }
@@ -67,7 +67,7 @@ public abstract class AbstractKvReadAssert<SELF extends AbstractKvReadAssert<SEL
         Arguments.requireNonNull(value, "value of field '" + key + "'");
         KvSecret secret = existing();
         if (!value.equals(secret.data().get(key))) {
-            throwAssertionError(shouldContainEntry(actual, key));
+            throwAssertionError(shouldContainEntry(actual.location(), actual.node(), secret, key));
         }
         return myself;
     }
@@ -85,7 +85,7 @@ public abstract class AbstractKvReadAssert<SELF extends AbstractKvReadAssert<SEL
                 "The expected data must not hold null keys or values; field " + Arguments.quote(key)));
         KvSecret secret = existing();
         if (!Objects.equals(secret.data(), Map.copyOf(expected))) {
-            throwAssertionError(shouldHaveData(actual, expected));
+            throwAssertionError(shouldHaveData(actual.location(), actual.node(), secret, expected));
         }
         return myself;
     }

@@ -4,8 +4,8 @@ import static dev.vaulttest.assertj.error.ShouldHaveRecovered.shouldHaveRecovere
 import static dev.vaulttest.assertj.error.ShouldHaveRecovered.shouldHaveStayedBroken;
 import static dev.vaulttest.assertj.error.ShouldHaveRecovered.shouldHaveTakenEffect;
 
-import dev.vaulttest.report.RecoveryMeasurement;
-import dev.vaulttest.report.RecoveryMeasurement.Outcome;
+import dev.vaulttest.timing.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement.Outcome;
 import java.time.Duration;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;

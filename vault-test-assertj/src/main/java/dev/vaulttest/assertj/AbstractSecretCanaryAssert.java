@@ -8,6 +8,7 @@ import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.vault.VaultNodeClient;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.error.ErrorMessageFactory;
 
 /**
  * Assertions on {@link SecretCanary canary secrets}: after a disruption, every one is still there, unchanged.
@@ -46,11 +47,11 @@ public abstract class AbstractSecretCanaryAssert<SELF extends AbstractSecretCana
         try {
             check = actual.check(env.client());
         } catch (RuntimeException e) {
-            throwAssertionError(shouldHaveBeenReadable(actual, where, e.getMessage(), snapshot(env)));
+            throwAssertionError(shouldHaveBeenReadable(actual.description(), where, e.getMessage(), snapshot(env)));
             return myself;
         }
         if (!check.allSurvived()) {
-            throwAssertionError(shouldHaveSurvived(actual, where, check, snapshot(env)));
+            throwAssertionError(survivedMessage(where, check, snapshot(env)));
         }
         return myself;
     }
@@ -70,11 +71,11 @@ public abstract class AbstractSecretCanaryAssert<SELF extends AbstractSecretCana
         try {
             check = actual.check(client);
         } catch (RuntimeException e) {
-            throwAssertionError(shouldHaveBeenReadable(actual, where, e.getMessage(), Optional.empty()));
+            throwAssertionError(shouldHaveBeenReadable(actual.description(), where, e.getMessage(), Optional.empty()));
             return myself;
         }
         if (!check.allSurvived()) {
-            throwAssertionError(shouldHaveSurvived(actual, where, check, Optional.empty()));
+            throwAssertionError(survivedMessage(where, check, Optional.empty()));
         }
         return myself;
     }
@@ -85,5 +86,11 @@ public abstract class AbstractSecretCanaryAssert<SELF extends AbstractSecretCana
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private ErrorMessageFactory survivedMessage(String where, SecretCanary.Check check,
+            Optional<DeploymentSnapshot> snapshot) {
+        return shouldHaveSurvived(actual.description(), actual.paths().size(), where, check.node(), check.missing(),
+                check.changed(), snapshot);
     }
 }

@@ -1,6 +1,6 @@
 package dev.vaulttest.assertj;
 
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement;
 
 /**
  * Assertions on a {@link RecoveryMeasurement}; see {@link AbstractRecoveryMeasurementAssert} for the methods. Extend

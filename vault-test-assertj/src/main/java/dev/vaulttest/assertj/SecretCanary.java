@@ -164,6 +164,16 @@ public final class SecretCanary {
         return writtenOn;
     }
 
+    /**
+     * What was written, where and when, for a failure message: count, mount, prefix, node and time, never a value.
+     *
+     * @return the description, such as "the 5 canary secrets under secret/canary written on vault-0 at ..."
+     */
+    public String description() {
+        return "the " + values.size() + " canary secrets under " + mount + "/" + prefix + " written on " + writtenOn
+                + " at " + writtenAt;
+    }
+
     /** Mount, prefix, count, node and time; never the values. */
     @Override
     public String toString() {

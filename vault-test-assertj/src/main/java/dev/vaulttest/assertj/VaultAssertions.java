@@ -7,7 +7,7 @@ import dev.vaulttest.chaos.Disruption;
 import dev.vaulttest.chaos.ServiceAccountToken;
 import dev.vaulttest.check.CheckReport;
 import dev.vaulttest.check.LiveDeployment;
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import dev.vaulttest.vault.KvSecret;
 import dev.vaulttest.vault.LoginResult;
 import dev.vaulttest.vault.Sensitive;
@@ -207,7 +207,7 @@ public final class VaultAssertions {
      * @param env the deployment
      * @return the assertion object
      * @throws IllegalArgumentException when {@code env} is null
-     * @throws dev.vaulttest.VaultTestException when the cluster refuses a read
+     * @throws dev.vaulttest.base.VaultTestException when the cluster refuses a read
      */
     public static LiveDeploymentAssert assertThatKubernetesStateOf(VaultEnvironment env) {
         Arguments.requireNonNull(env, "environment");

@@ -5,7 +5,7 @@ import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.chaos.Disruption;
 import dev.vaulttest.check.CheckReport;
 import dev.vaulttest.check.LiveDeployment;
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import dev.vaulttest.vault.LoginResult;
 import org.assertj.core.api.InstanceOfAssertFactory;
 

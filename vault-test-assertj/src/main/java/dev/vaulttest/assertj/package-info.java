@@ -8,3 +8,4 @@
  * assertions can proxy them.
  */
 package dev.vaulttest.assertj;
+

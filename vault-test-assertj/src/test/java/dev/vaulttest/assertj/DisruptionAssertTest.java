@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vaulttest.chaos.Disruption;
 import dev.vaulttest.chaos.Recovery;
 import dev.vaulttest.chaos.Verification;
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static dev.vaulttest.assertj.VaultAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.check.CheckReport;
-import dev.vaulttest.report.RecoveryMeasurement;
 import dev.vaulttest.testkit.FakeVaultCluster;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import dev.vaulttest.vault.LoginResult;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
-import dev.vaulttest.internal.Wait;
-import dev.vaulttest.internal.WaitTimeoutException;
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.base.Wait;
+import dev.vaulttest.base.WaitTimeoutException;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.vaulttest.chaos;
 
-import dev.vaulttest.Versions;
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.base.Versions;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

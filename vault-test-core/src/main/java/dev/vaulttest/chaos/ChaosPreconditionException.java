@@ -1,6 +1,6 @@
 package dev.vaulttest.chaos;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 
 /**
  * A disruption cannot be applied to this deployment: there is no such target (no standby to delete, no KMS

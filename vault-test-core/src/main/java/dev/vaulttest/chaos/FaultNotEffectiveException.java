@@ -1,7 +1,7 @@
 package dev.vaulttest.chaos;
 
-import dev.vaulttest.VaultTestException;
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.base.VaultTestException;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import java.util.Objects;
 
 /**

@@ -3,7 +3,7 @@ package dev.vaulttest.chaos;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.Release;
 import dev.vaulttest.VaultEnvironment;
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.chart.ChartCache;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;

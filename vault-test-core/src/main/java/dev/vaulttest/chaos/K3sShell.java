@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.cluster.K3sCluster;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.vaulttest.chaos;
 
-import dev.vaulttest.internal.VaultConfig;
+import dev.vaulttest.rendered.RenderedDeployment;
+import dev.vaulttest.rendered.VaultConfig;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -33,7 +34,7 @@ final class KmsKeyLocator {
     private Optional<String> fromEnvironment() {
         StatefulSet set = release.statefulSet();
         List<Container> containers = set.getSpec().getTemplate().getSpec().getContainers();
-        return containers.stream().filter(c -> ReleaseObjects.VAULT_CONTAINER.equals(c.getName()))
+        return containers.stream().filter(c -> RenderedDeployment.VAULT_CONTAINER.equals(c.getName()))
                 .flatMap(c -> c.getEnv() == null ? java.util.stream.Stream.<EnvVar>empty() : c.getEnv().stream())
                 .filter(e -> (KEY_ENV.equals(e.getName()) || WRAPPER_KEY_ENV.equals(e.getName()))
                         && e.getValue() != null && !e.getValue().isBlank())

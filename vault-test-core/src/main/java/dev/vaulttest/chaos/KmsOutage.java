@@ -1,9 +1,9 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
-import dev.vaulttest.VaultTestException;
-import dev.vaulttest.internal.Wait;
-import dev.vaulttest.internal.WaitTimeoutException;
+import dev.vaulttest.base.VaultTestException;
+import dev.vaulttest.base.Wait;
+import dev.vaulttest.base.WaitTimeoutException;
 import dev.vaulttest.kms.KmsEmulator;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.vaulttest.chaos;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -5,7 +5,7 @@ import dev.vaulttest.NodeRole;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultNode;
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.vault.LoginResult;
 
 /** Where logins go during chaos, and how their results read in messages. */

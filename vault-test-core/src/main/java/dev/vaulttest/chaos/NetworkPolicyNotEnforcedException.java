@@ -1,6 +1,6 @@
 package dev.vaulttest.chaos;
 
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement;
 
 /**
  * The cluster stores NetworkPolicies but does not enforce them: a canary pod that a deny policy selects still

@@ -1,6 +1,6 @@
 package dev.vaulttest.chaos;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import java.time.Duration;
 
 /**

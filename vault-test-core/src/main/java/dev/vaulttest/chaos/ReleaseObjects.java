@@ -2,6 +2,7 @@ package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultNode;
+import dev.vaulttest.rendered.RenderedDeployment;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -25,7 +26,6 @@ final class ReleaseObjects {
     /** The label the StatefulSet controller puts on each pod, holding its name. */
     static final String POD_NAME_LABEL = "statefulset.kubernetes.io/pod-name";
     /** The chart's name for the Vault container. */
-    static final String VAULT_CONTAINER = "vault";
 
     private final VaultEnvironment env;
 
@@ -95,7 +95,7 @@ final class ReleaseObjects {
         if (containers == null || containers.isEmpty()) {
             return Optional.empty();
         }
-        return containers.stream().filter(c -> VAULT_CONTAINER.equals(c.getName())).findFirst()
+        return containers.stream().filter(c -> RenderedDeployment.VAULT_CONTAINER.equals(c.getName())).findFirst()
                 .or(() -> Optional.of(containers.get(0))).map(Container::getImage);
     }
 
@@ -106,7 +106,7 @@ final class ReleaseObjects {
             return Optional.empty();
         }
         List<ContainerStatus> statuses = pod.getStatus().getContainerStatuses();
-        return statuses.stream().filter(s -> VAULT_CONTAINER.equals(s.getName())).findFirst()
+        return statuses.stream().filter(s -> RenderedDeployment.VAULT_CONTAINER.equals(s.getName())).findFirst()
                 .or(() -> Optional.of(statuses.get(0)));
     }
 }

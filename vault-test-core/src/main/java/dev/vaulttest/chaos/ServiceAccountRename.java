@@ -1,7 +1,7 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;

@@ -1,7 +1,7 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.cluster.K3sCluster;
 import dev.vaulttest.cluster.KubernetesCluster;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.vaulttest.chaos;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.security.KeyPairGenerator;

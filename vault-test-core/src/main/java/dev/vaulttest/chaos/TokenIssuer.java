@@ -1,6 +1,6 @@
 package dev.vaulttest.chaos;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.cluster.Labels;
 import dev.vaulttest.vault.Sensitive;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -10,3 +10,4 @@
  * that silently broke nothing proves nothing.
  */
 package dev.vaulttest.chaos;
+

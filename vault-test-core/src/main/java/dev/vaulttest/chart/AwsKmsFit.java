@@ -2,9 +2,9 @@ package dev.vaulttest.chart;
 
 import dev.vaulttest.cluster.Labels;
 import dev.vaulttest.internal.NestedMaps;
-import dev.vaulttest.internal.VaultConfig;
 import dev.vaulttest.kms.KmsConnection;
 import dev.vaulttest.kms.SealSpec;
+import dev.vaulttest.rendered.VaultConfig;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

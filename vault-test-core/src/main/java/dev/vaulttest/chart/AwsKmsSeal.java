@@ -1,8 +1,8 @@
 package dev.vaulttest.chart;
 
 import dev.vaulttest.internal.NestedMaps;
-import dev.vaulttest.internal.VaultConfig;
 import dev.vaulttest.kms.SealSpec;
+import dev.vaulttest.rendered.VaultConfig;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,7 +57,7 @@ public record AwsKmsSeal(Optional<String> keyId, String keyIdSource, Optional<St
      *
      * @param values the team's effective values
      * @return the seal, or empty when the values configure none (no stanza and no {@code VAULT_SEAL_TYPE=awskms})
-     * @throws dev.vaulttest.InvalidVaultConfigException when the configuration string does not parse
+     * @throws dev.vaulttest.base.InvalidVaultConfigException when the configuration string does not parse
      */
     public static Optional<AwsKmsSeal> fromValues(Map<String, Object> values) {
         VaultValuesView view = new VaultValuesView(values);

@@ -1,6 +1,6 @@
 package dev.vaulttest.chart;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 
 /** A repository chart could not be found or downloaded into the {@link ChartCache}. */
 public class ChartDownloadException extends VaultTestException {

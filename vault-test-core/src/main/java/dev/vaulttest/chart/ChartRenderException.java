@@ -1,6 +1,6 @@
 package dev.vaulttest.chart;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 
 /** Helm could not render a chart, or rendered something that is not Kubernetes objects. */
 public class ChartRenderException extends VaultTestException {

@@ -2,6 +2,7 @@ package dev.vaulttest.chart;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import dev.vaulttest.rendered.RenderedManifests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

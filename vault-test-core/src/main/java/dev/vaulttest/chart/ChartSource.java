@@ -1,6 +1,6 @@
 package dev.vaulttest.chart;
 
-import dev.vaulttest.Versions;
+import dev.vaulttest.base.Versions;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.vaulttest.chart;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 
 /** A chart was given in a form that cannot be used: a missing path, a directory without {@code Chart.yaml}, a bad version. */
 public class InvalidChartSourceException extends VaultTestException {

@@ -1,6 +1,6 @@
 package dev.vaulttest.chart;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 
 /** A Kubernetes manifest could not be read as Kubernetes objects. */
 public class InvalidManifestException extends VaultTestException {

@@ -1,6 +1,6 @@
 package dev.vaulttest.chart;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 
 /** Chart values could not be read or applied: a missing or malformed values file, or a malformed {@code --set} expression. */
 public class InvalidValuesException extends VaultTestException {

@@ -2,7 +2,7 @@ package dev.vaulttest.chart;
 
 import dev.vaulttest.chart.VaultValuesView.Mode;
 import dev.vaulttest.internal.NestedMaps;
-import dev.vaulttest.internal.VaultConfig;
+import dev.vaulttest.rendered.VaultConfig;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,7 +36,7 @@ public final class K3sOverlay {
      * @param inputs the release, the cluster's facts, the seal and the KMS emulator
      * @return the overlay layer, its adjustments and the objects to create before the install
      * @throws UnsupportedValuesException when values ask for something the cluster cannot provide
-     * @throws dev.vaulttest.InvalidVaultConfigException when the Vault configuration string does not parse
+     * @throws dev.vaulttest.base.InvalidVaultConfigException when the Vault configuration string does not parse
      */
     public static ValuesOverlay compute(Map<String, Object> values, OverlayInputs inputs) {
         VaultValuesView view = new VaultValuesView(values);

@@ -1,6 +1,6 @@
 package dev.vaulttest.chart;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 
 /** Helm could not install, upgrade, list or uninstall a release; the message names the release and gives Helm's. */
 public class ReleaseException extends VaultTestException {

@@ -1,5 +1,6 @@
 package dev.vaulttest.chart;
 
+import dev.vaulttest.rendered.RenderedManifests;
 import java.util.Objects;
 
 /**

@@ -3,7 +3,7 @@ package dev.vaulttest.chart;
 import dev.vaulttest.chart.VaultValuesView.Mount;
 import dev.vaulttest.cluster.Labels;
 import dev.vaulttest.internal.NestedMaps;
-import dev.vaulttest.internal.VaultConfig;
+import dev.vaulttest.rendered.VaultConfig;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

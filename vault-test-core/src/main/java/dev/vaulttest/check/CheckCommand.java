@@ -1,6 +1,6 @@
 package dev.vaulttest.check;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.chart.ChartCache;
 import dev.vaulttest.chart.ChartSource;
 import java.io.PrintStream;

@@ -1,7 +1,9 @@
 package dev.vaulttest.check;
 
-import dev.vaulttest.VaultTestException;
-import dev.vaulttest.chart.RenderedManifests;
+import dev.vaulttest.base.VaultTestException;
+import dev.vaulttest.rendered.RenderedDeployment;
+import dev.vaulttest.rendered.RenderedManifests;
+import dev.vaulttest.rendered.VaultServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
@@ -186,7 +188,7 @@ public record LiveDeployment(
      * Applies every production-readiness rule to what is running.
      *
      * @return the findings, with the same rule ids as the offline check
-     * @throws dev.vaulttest.InvalidVaultConfigException when the Vault configuration in a live ConfigMap does not
+     * @throws dev.vaulttest.base.InvalidVaultConfigException when the Vault configuration in a live ConfigMap does not
      *     parse
      */
     public CheckReport checks() {

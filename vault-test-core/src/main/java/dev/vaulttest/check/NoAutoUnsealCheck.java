@@ -1,6 +1,8 @@
 package dev.vaulttest.check;
 
-import dev.vaulttest.internal.VaultConfig;
+import dev.vaulttest.rendered.RenderedDeployment;
+import dev.vaulttest.rendered.VaultConfig;
+import dev.vaulttest.rendered.VaultServer;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.ArrayList;
 import java.util.List;

@@ -83,7 +83,7 @@ public record OfflineCheck(ChartSource chart, ChartValues values, List<Path> sto
      * Renders the chart and evaluates every static rule.
      *
      * @return the findings
-     * @throws dev.vaulttest.VaultTestException (a subclass naming the input) when the chart, a values file, a
+     * @throws dev.vaulttest.base.VaultTestException (a subclass naming the input) when the chart, a values file, a
      *     StorageClass manifest or the rendered Vault configuration cannot be used
      */
     public CheckReport run() {

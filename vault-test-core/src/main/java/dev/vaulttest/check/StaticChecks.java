@@ -1,6 +1,8 @@
 package dev.vaulttest.check;
 
-import dev.vaulttest.chart.RenderedManifests;
+import dev.vaulttest.rendered.RenderedDeployment;
+import dev.vaulttest.rendered.RenderedManifests;
+import dev.vaulttest.rendered.VaultServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,7 +49,7 @@ public final class StaticChecks {
      * @param manifests the objects a chart rendered
      * @param options facts about the target cluster (StorageClasses, node count)
      * @return the findings, most severe first
-     * @throws dev.vaulttest.InvalidVaultConfigException when the Vault configuration in a rendered ConfigMap
+     * @throws dev.vaulttest.base.InvalidVaultConfigException when the Vault configuration in a rendered ConfigMap
      *     is not valid HCL or JSON
      */
     public static CheckReport evaluate(RenderedManifests manifests, CheckOptions options) {

@@ -1,6 +1,6 @@
 package dev.vaulttest.cluster;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 
 /** A cluster could not be started, reached, changed or cleaned up; the message says what to do. */
 public class ClusterException extends VaultTestException {

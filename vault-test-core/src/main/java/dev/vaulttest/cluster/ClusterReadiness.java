@@ -1,6 +1,6 @@
 package dev.vaulttest.cluster;
 
-import dev.vaulttest.internal.Wait;
+import dev.vaulttest.base.Wait;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
@@ -63,7 +63,7 @@ final class ClusterReadiness {
     /**
      * Waits until the cluster passes the gate.
      *
-     * @throws dev.vaulttest.internal.WaitTimeoutException naming what was not ready when the timeout passed
+     * @throws dev.vaulttest.base.WaitTimeoutException naming what was not ready when the timeout passed
      */
     State await(KubernetesClient client, String clusterName, Duration timeout) {
         return Wait.until(clusterName + " ready to run Vault", timeout, interval, () -> observe(client),

@@ -1,5 +1,6 @@
 package dev.vaulttest.cluster;
 
+import dev.vaulttest.base.Wait;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReference;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import dev.vaulttest.internal.Wait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,7 +122,7 @@ public final class EnvironmentNamespaces implements AutoCloseable {
      * Waits until the deleted namespaces are gone.
      *
      * @param timeout how long to wait
-     * @throws dev.vaulttest.internal.WaitTimeoutException naming the namespaces still present
+     * @throws dev.vaulttest.base.WaitTimeoutException naming the namespaces still present
      */
     public void awaitDeleted(Duration timeout) {
         List<String> names = created();

@@ -1,6 +1,6 @@
 package dev.vaulttest.cluster;
 
-import dev.vaulttest.Versions;
+import dev.vaulttest.base.Versions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,3 +5,4 @@
  * ({@link dev.vaulttest.cluster.ExistingCluster}); the namespaces an environment owns; unique names.
  */
 package dev.vaulttest.cluster;
+

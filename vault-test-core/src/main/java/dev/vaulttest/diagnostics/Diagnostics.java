@@ -1,7 +1,7 @@
 package dev.vaulttest.diagnostics;
 
-import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.internal.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -6,3 +6,4 @@
  * <p>Start at {@link dev.vaulttest.diagnostics.Diagnostics#collect}.
  */
 package dev.vaulttest.diagnostics;
+

@@ -1,6 +1,6 @@
 package dev.vaulttest.kms;
 
-import dev.vaulttest.Versions;
+import dev.vaulttest.base.Versions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

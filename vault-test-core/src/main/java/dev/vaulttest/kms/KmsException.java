@@ -1,6 +1,6 @@
 package dev.vaulttest.kms;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 
 /** A KMS emulator could not be started or answered a KMS call with an error; the message says what to do. */
 public class KmsException extends VaultTestException {

@@ -22,7 +22,7 @@ final class LocalStackStartFailure {
                             + ": check that it is valid and not expired."
                     : "this LocalStack release needs an auth token (releases from March 2026, after 4.14, exit with"
                             + " 55 without one). Set " + KmsEmulatorSpec.LOCALSTACK_AUTH_TOKEN + " in the environment,"
-                            + " or use a token-free tag such as the default " + dev.vaulttest.Versions.LOCALSTACK_IMAGE
+                            + " or use a token-free tag such as the default " + dev.vaulttest.base.Versions.LOCALSTACK_IMAGE
                             + ", or use KmsProvider.LOCAL_KMS.";
             return new KmsException("LocalStack " + spec.image() + " exited with code 55: " + what, failure);
         }

@@ -5,3 +5,4 @@
  * containers the library runs), and key disable/enable.
  */
 package dev.vaulttest.kms;
+

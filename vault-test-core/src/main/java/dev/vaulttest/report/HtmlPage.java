@@ -4,8 +4,11 @@ import static dev.vaulttest.report.Html.text;
 
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.check.Severity;
-import dev.vaulttest.report.RecoveryMeasurement.Outcome;
 import dev.vaulttest.report.TestRecord.Status;
+import dev.vaulttest.timing.PhaseTimeline;
+import dev.vaulttest.timing.PhaseTiming;
+import dev.vaulttest.timing.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement.Outcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

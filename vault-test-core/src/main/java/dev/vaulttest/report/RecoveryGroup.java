@@ -1,6 +1,7 @@
 package dev.vaulttest.report;
 
-import dev.vaulttest.report.RecoveryMeasurement.Outcome;
+import dev.vaulttest.timing.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

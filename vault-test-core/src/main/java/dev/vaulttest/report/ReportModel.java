@@ -3,6 +3,7 @@ package dev.vaulttest.report;
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.check.Severity;
 import dev.vaulttest.internal.Redactor;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

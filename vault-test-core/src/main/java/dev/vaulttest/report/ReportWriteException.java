@@ -1,6 +1,6 @@
 package dev.vaulttest.report;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 
 /** Thrown when the run report cannot be written to its directory. */
 public class ReportWriteException extends VaultTestException {

@@ -2,6 +2,8 @@ package dev.vaulttest.report;
 
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.internal.Redactor;
+import dev.vaulttest.timing.PhaseTiming;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

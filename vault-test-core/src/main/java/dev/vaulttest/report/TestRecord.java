@@ -2,6 +2,8 @@ package dev.vaulttest.report;
 
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.internal.Redactor;
+import dev.vaulttest.timing.PhaseTimeline;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.vaulttest.report;
 
+import dev.vaulttest.timing.PhaseTimeline;
+import dev.vaulttest.timing.PhaseTiming;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.vaulttest.vault;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.vaulttest.vault;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import java.util.List;
 import java.util.Objects;
 

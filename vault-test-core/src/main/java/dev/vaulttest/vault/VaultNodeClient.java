@@ -1,7 +1,7 @@
 package dev.vaulttest.vault;
 
-import dev.vaulttest.internal.Wait;
-import dev.vaulttest.internal.WaitTimeoutException;
+import dev.vaulttest.base.Wait;
+import dev.vaulttest.base.WaitTimeoutException;
 import io.github.jopenlibs.vault.Vault;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.response.LogicalResponse;

@@ -13,3 +13,4 @@
  * secrets scrubbed from their texts, even when Vault echoes them.
  */
 package dev.vaulttest.vault;
+

@@ -23,7 +23,7 @@ class ChaosUnitTest {
     void optionsHaveUsableDefaultsAndRejectNonsense() {
         ChaosOptions defaults = ChaosOptions.defaults();
         assertThat(defaults.faultTimeout()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(defaults.canaryImage()).isEqualTo(dev.vaulttest.Versions.CANARY_IMAGE);
+        assertThat(defaults.canaryImage()).isEqualTo(dev.vaulttest.base.Versions.CANARY_IMAGE);
         assertThat(defaults.verifyEachPolicy()).isTrue();
         assertThat(defaults.toBuilder().pollInterval(Duration.ofMillis(10)).build().pollInterval())
                 .isEqualTo(Duration.ofMillis(10));

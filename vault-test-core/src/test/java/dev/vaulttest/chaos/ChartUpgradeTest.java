@@ -142,7 +142,7 @@ class ChartUpgradeTest {
 
         assertThatThrownBy(() -> chaos.upgradeHelmOnly(UpgradeTarget.of(ChartSource.directory(chart), ChartValues
                 .builder().set("server.image.tag=2.0.5").build())))
-                .isInstanceOf(dev.vaulttest.VaultTestException.class)
+                .isInstanceOf(dev.vaulttest.base.VaultTestException.class)
                 .hasMessageContaining("helm upgrade of release " + world.env.releaseName() + " in " + world.namespace()
                         + " to chart")
                 .hasMessageContaining("mini-vault with new values failed: ")

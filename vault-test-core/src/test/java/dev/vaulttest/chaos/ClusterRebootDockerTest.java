@@ -9,11 +9,11 @@ import dev.vaulttest.cluster.RequiresDocker;
 import dev.vaulttest.fixture.ClusterForClass;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole k3s cluster stopped and started with Vault on it. Only a cluster the library runs can be stopped, so

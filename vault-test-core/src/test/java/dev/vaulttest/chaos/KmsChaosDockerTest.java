@@ -10,7 +10,7 @@ import dev.vaulttest.fixture.ClusterForClass;
 import dev.vaulttest.fixture.RealClusterSettings;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import dev.vaulttest.vault.VaultNodeClient;
 import java.time.Duration;
 import java.util.Map;

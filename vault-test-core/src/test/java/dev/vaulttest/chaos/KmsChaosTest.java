@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.fixture.DoubleKms;
-import dev.vaulttest.report.RecoveryMeasurement;
 import dev.vaulttest.testkit.NodeState;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;

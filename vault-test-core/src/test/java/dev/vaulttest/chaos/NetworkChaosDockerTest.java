@@ -8,13 +8,13 @@ import dev.vaulttest.cluster.RequiresRealCluster;
 import dev.vaulttest.fixture.ClusterForClass;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import dev.vaulttest.vault.AutopilotServer;
 import dev.vaulttest.vault.LoginResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Blocking NetworkPolicies on a real cluster: the existing one of {@code vaulttest.kubeconfig}, else k3s (its

@@ -9,12 +9,12 @@ import dev.vaulttest.cluster.RequiresRealCluster;
 import dev.vaulttest.fixture.ClusterForClass;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real pods, claims and StatefulSets on a real cluster (the existing one of {@code vaulttest.kubeconfig}, else

@@ -7,8 +7,8 @@ import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.cluster.RequiresDocker;
 import dev.vaulttest.fixture.ClusterForClass;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The k3s service account signing key rotated by the documented procedure, on a cluster of its own (the

@@ -3,7 +3,7 @@ package dev.vaulttest.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.fixture.DoubleBackedEnvironment;

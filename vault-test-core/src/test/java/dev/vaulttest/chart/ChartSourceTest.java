@@ -3,7 +3,7 @@ package dev.vaulttest.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vaulttest.Versions;
+import dev.vaulttest.base.Versions;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

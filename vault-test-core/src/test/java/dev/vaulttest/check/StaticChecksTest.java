@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.vaulttest.InvalidVaultConfigException;
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.InvalidVaultConfigException;
+import dev.vaulttest.base.VaultTestException;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import java.util.List;

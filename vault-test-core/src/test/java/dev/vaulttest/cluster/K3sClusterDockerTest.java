@@ -3,8 +3,8 @@ package dev.vaulttest.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vaulttest.Versions;
-import dev.vaulttest.internal.Durations;
+import dev.vaulttest.base.Durations;
+import dev.vaulttest.base.Versions;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
 import java.net.URI;

@@ -3,7 +3,7 @@ package dev.vaulttest.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vaulttest.Versions;
+import dev.vaulttest.base.Versions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

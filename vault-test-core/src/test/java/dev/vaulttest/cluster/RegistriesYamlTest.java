@@ -45,8 +45,8 @@ class RegistriesYamlTest {
         K3sClusterSpec spec = K3sClusterSpec.builder()
                 .registryMirror("docker.io", URI.create("https://mirror.example.com")).build();
 
-        assertThat(spec.preloadImages()).containsExactly(dev.vaulttest.Versions.VAULT_IMAGE,
-                dev.vaulttest.Versions.CANARY_IMAGE);
+        assertThat(spec.preloadImages()).containsExactly(dev.vaulttest.base.Versions.VAULT_IMAGE,
+                dev.vaulttest.base.Versions.CANARY_IMAGE);
         assertThat(spec.registryMirrors()).containsExactly(Map.entry("docker.io",
                 URI.create("https://mirror.example.com")));
         assertThatThrownBy(() -> K3sClusterSpec.builder().registryMirror("docker.io", URI.create("/relative"))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.vaulttest.Versions;
+import dev.vaulttest.base.Versions;
 import dev.vaulttest.cluster.KubernetesCluster;
 import java.io.IOException;
 import java.net.InetAddress;

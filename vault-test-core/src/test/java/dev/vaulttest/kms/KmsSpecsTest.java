@@ -3,7 +3,7 @@ package dev.vaulttest.kms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vaulttest.Versions;
+import dev.vaulttest.base.Versions;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;

@@ -3,7 +3,8 @@ package dev.vaulttest.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vaulttest.report.RecoveryMeasurement.Outcome;
+import dev.vaulttest.timing.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

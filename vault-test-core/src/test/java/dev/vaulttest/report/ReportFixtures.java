@@ -2,7 +2,10 @@ package dev.vaulttest.report;
 
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.check.Severity;
-import dev.vaulttest.report.RecoveryMeasurement.Outcome;
+import dev.vaulttest.timing.PhaseTimeline;
+import dev.vaulttest.timing.PhaseTiming;
+import dev.vaulttest.timing.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

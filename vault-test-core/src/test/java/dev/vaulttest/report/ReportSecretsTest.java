@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.check.Severity;
-import dev.vaulttest.report.RecoveryMeasurement.Outcome;
+import dev.vaulttest.timing.PhaseTimeline;
+import dev.vaulttest.timing.PhaseTiming;
+import dev.vaulttest.timing.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement.Outcome;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

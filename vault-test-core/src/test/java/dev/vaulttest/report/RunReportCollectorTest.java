@@ -2,6 +2,7 @@ package dev.vaulttest.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vaulttest.timing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

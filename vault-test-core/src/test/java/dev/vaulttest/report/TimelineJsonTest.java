@@ -2,6 +2,8 @@ package dev.vaulttest.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vaulttest.timing.PhaseTimeline;
+import dev.vaulttest.timing.PhaseTiming;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,23 +4,22 @@ import static dev.vaulttest.fixture.RealVault.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vaulttest.base.Wait;
 import dev.vaulttest.fixture.RealVault;
-import dev.vaulttest.internal.Wait;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Raft snapshot save, restore and forced restore on real single-node clusters. */
 @Execution(ExecutionMode.CONCURRENT)

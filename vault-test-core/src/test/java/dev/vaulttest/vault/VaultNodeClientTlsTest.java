@@ -3,7 +3,7 @@ package dev.vaulttest.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.testkit.FakeVaultCluster;
 import io.github.jopenlibs.vault.Vault;
 import java.util.Map;

@@ -22,7 +22,7 @@ public @interface K3sCluster {
 
     /**
      * The k3s image, compatible with {@code rancher/k3s}. Empty means {@code vaulttest.k3s.image}, or
-     * the pinned default {@value dev.vaulttest.Versions#K3S_IMAGE}.
+     * the pinned default {@value dev.vaulttest.base.Versions#K3S_IMAGE}.
      *
      * @return the image, or empty
      */

@@ -1,8 +1,6 @@
 package dev.vaulttest.junit5;
 
 import dev.vaulttest.DeploymentMode;
-import dev.vaulttest.junit5.internal.FailureDiagnosticsExtension;
-import dev.vaulttest.junit5.internal.VaultEnvironmentExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -34,7 +32,7 @@ public @interface VaultDeployment {
     /**
      * The exact version of the official HashiCorp {@code vault} chart, for example {@code 0.34.1}. Empty
      * means {@code vaulttest.chart.version}, or the pinned default
-     * {@value dev.vaulttest.Versions#CHART_VERSION}. Not together with {@link #chartPath()}.
+     * {@value dev.vaulttest.base.Versions#CHART_VERSION}. Not together with {@link #chartPath()}.
      *
      * @return the chart version, or empty
      */

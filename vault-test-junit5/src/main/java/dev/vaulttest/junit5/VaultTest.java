@@ -1,7 +1,5 @@
 package dev.vaulttest.junit5;
 
-import dev.vaulttest.junit5.internal.FailureDiagnosticsExtension;
-import dev.vaulttest.junit5.internal.VaultEnvironmentExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

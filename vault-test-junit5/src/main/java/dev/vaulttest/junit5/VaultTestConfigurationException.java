@@ -1,6 +1,6 @@
 package dev.vaulttest.junit5;
 
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 
 /**
  * A setting or an annotation attribute has a value the extension cannot use. The message names the

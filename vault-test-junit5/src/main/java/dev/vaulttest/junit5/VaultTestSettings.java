@@ -31,7 +31,7 @@ public final class VaultTestSettings {
 
     /**
      * The image of the canary pods that check whether NetworkPolicies are enforced (network chaos), instead of
-     * {@code dev.vaulttest.Versions.CANARY_IMAGE}: for clusters that cannot pull, a preloaded copy, for example
+     * {@code dev.vaulttest.base.Versions.CANARY_IMAGE}: for clusters that cannot pull, a preloaded copy, for example
      * {@code registry.local/curlimages/curl:8.11.1}. It must have {@code sh} and {@code curl}, and be pinned
      * ({@code repository:tag} other than {@code latest}, or a digest): Kubernetes pulls a {@code latest} or untagged
      * image on every start. Used by the injected {@code Chaos}.

@@ -18,5 +18,21 @@
  * <h2>Settings</h2>
  * Every setting can be changed without code through JUnit configuration parameters or system
  * properties; see {@link dev.vaulttest.junit5.VaultTestSettings}.
+ *
+ * <h2>Inside</h2>
+ * The annotations, the parameter qualifiers, {@link dev.vaulttest.junit5.VaultTestSettings} and
+ * {@link dev.vaulttest.junit5.VaultTestConfigurationException} are the API; the extensions behind them
+ * and everything they use are package-private. Nothing is kept in extension fields; state lives in
+ * {@code ExtensionContext.Store} under one namespace, in the scope that owns it:
+ * <ul>
+ *   <li>root store: the Docker probe result, the environment factory, one cluster per cluster spec
+ *       (closed when the run ends), the run report (written when the run ends);</li>
+ *   <li>class store: one deployment per class and deployment spec (closed after the class; it borrows
+ *       the cluster and never closes it), and what the report needs per test;</li>
+ *   <li>method store: per-test resources, closed after the test.</li>
+ * </ul>
+ * Values that own something outside the JVM are {@link java.lang.AutoCloseable} and are closed by JUnit
+ * (5.13 and later), in reverse order of insertion.
  */
 package dev.vaulttest.junit5;
+

@@ -39,11 +39,11 @@ class LifecycleTest {
 
         assertThat(Journal.events()).filteredOn(event -> event.startsWith("deploy") || event.startsWith("close"))
                 .containsExactly(
-                        "deploy #1 on cluster #1 (k3s " + dev.vaulttest.Versions.K3S_IMAGE + ")",
+                        "deploy #1 on cluster #1 (k3s " + dev.vaulttest.base.Versions.K3S_IMAGE + ")",
                         "close deployment #1",
-                        "deploy #2 on cluster #1 (k3s " + dev.vaulttest.Versions.K3S_IMAGE + ")",
+                        "deploy #2 on cluster #1 (k3s " + dev.vaulttest.base.Versions.K3S_IMAGE + ")",
                         "close deployment #2",
-                        "close cluster #1 (k3s " + dev.vaulttest.Versions.K3S_IMAGE + ")");
+                        "close cluster #1 (k3s " + dev.vaulttest.base.Versions.K3S_IMAGE + ")");
     }
 
     @Test
@@ -51,7 +51,7 @@ class LifecycleTest {
         EngineRuns.reportingTo(reports).run(FirstTestCases.class, OtherImageTestCases.class);
 
         assertThat(Journal.events("open cluster")).containsExactly(
-                "open cluster k3s " + dev.vaulttest.Versions.K3S_IMAGE, "open cluster k3s mirror.example/k3s:v1");
+                "open cluster k3s " + dev.vaulttest.base.Versions.K3S_IMAGE, "open cluster k3s mirror.example/k3s:v1");
         assertThat(Journal.events("close cluster")).hasSize(2);
     }
 
@@ -102,7 +102,7 @@ class LifecycleTest {
         results.testEvents().assertStatistics(stats -> stats.started(0));
         List<Throwable> failures = EngineRuns.failures(results);
         assertThat(failures).singleElement().satisfies(failure -> assertThat(failure)
-                .isInstanceOf(dev.vaulttest.VaultTestException.class)
+                .isInstanceOf(dev.vaulttest.base.VaultTestException.class)
                 .hasMessageStartingWith("fake deployment #1 did not come up"));
         Path failureFile = reports.resolve(FailingDeploymentTestCases.class.getName()).resolve("beforeAll")
                 .resolve("failure.txt");

@@ -12,3 +12,4 @@
  * <p>Nothing here is stable: names and behaviour change whenever the library's tests need them to.
  */
 package dev.vaulttest.testkit;
+

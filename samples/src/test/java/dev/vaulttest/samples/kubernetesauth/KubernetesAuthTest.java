@@ -20,7 +20,7 @@ import dev.vaulttest.junit5.AutoUnseal;
 import dev.vaulttest.junit5.Disruptive;
 import dev.vaulttest.junit5.VaultDeployment;
 import dev.vaulttest.junit5.VaultTest;
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import dev.vaulttest.vault.KubernetesAuthConfig;
 import dev.vaulttest.vault.KubernetesRole;
 import dev.vaulttest.vault.VaultApiException;

@@ -1,6 +1,6 @@
 package dev.vaulttest.samples.support;
 
-import dev.vaulttest.Versions;
+import dev.vaulttest.base.Versions;
 import dev.vaulttest.chart.ChartCache;
 import dev.vaulttest.chart.ChartDownloadException;
 import dev.vaulttest.chart.ChartSource;

@@ -55,7 +55,7 @@ class OfficialChartTest {
     @Test
     void theSamplesUseThePinnedOfficialChart() {
         assertThat(OfficialChart.SOURCE.isOfficial()).isTrue();
-        assertThat(OfficialChart.SOURCE.version()).isEqualTo(dev.vaulttest.Versions.CHART_VERSION);
+        assertThat(OfficialChart.SOURCE.version()).isEqualTo(dev.vaulttest.base.Versions.CHART_VERSION);
     }
 
     /** A repository on a local port nobody listens on: connections are refused at once. */

@@ -1,7 +1,7 @@
 package dev.vaulttest.assertj.error;
 
-import dev.vaulttest.report.RecoveryMeasurement;
-import dev.vaulttest.report.RecoveryMeasurement.Outcome;
+import dev.vaulttest.timing.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement.Outcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

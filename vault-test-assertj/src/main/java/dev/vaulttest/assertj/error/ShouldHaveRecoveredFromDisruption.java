@@ -2,7 +2,7 @@ package dev.vaulttest.assertj.error;
 
 import dev.vaulttest.chaos.Disruption;
 import dev.vaulttest.chaos.Verification;
-import dev.vaulttest.report.RecoveryMeasurement;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,6 +1,5 @@
 package dev.vaulttest.assertj.error;
 
-import dev.vaulttest.assertj.KvRead;
 import dev.vaulttest.vault.KvSecret;
 import java.util.Collection;
 import java.util.List;
@@ -14,55 +13,61 @@ import org.assertj.core.error.ErrorMessageFactory;
  */
 public class ShouldHaveSecret extends VaultErrorMessage {
 
-    private ShouldHaveSecret(KvRead read, String expectation, String problem) {
-        super("kv secret " + read.location() + " (read on " + read.node() + ")", expectation, problem, "", List.of());
+    private ShouldHaveSecret(String location, String node, String expectation, String problem) {
+        super("kv secret " + location + " (read on " + node + ")", expectation, problem, "", List.of());
     }
 
     /**
      * The path should hold a secret.
      *
-     * @param read the read
+     * @param location the mount and path that were read
+     * @param node the node they were read on
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldExist(KvRead read) {
-        return new ShouldHaveSecret(read, "to exist", "Vault answered 404: it was never written, or was deleted");
+    public static ErrorMessageFactory shouldExist(String location, String node) {
+        return new ShouldHaveSecret(location, node, "to exist", "Vault answered 404: it was never written, or was deleted");
     }
 
     /**
      * The path should hold no secret.
      *
-     * @param read the read
+     * @param location the mount and path that were read
+     * @param node the node they were read on
+     * @param secret the secret that was found
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldNotExist(KvRead read) {
-        return new ShouldHaveSecret(read, "not to exist", "it exists: " + describe(read.secret().orElseThrow()));
+    public static ErrorMessageFactory shouldNotExist(String location, String node, KvSecret secret) {
+        return new ShouldHaveSecret(location, node, "not to exist", "it exists: " + describe(secret));
     }
 
     /**
      * The secret should contain a field with a value.
      *
-     * @param read the read
+     * @param location the mount and path that were read
+     * @param node the node they were read on
+     * @param secret the secret that was found
      * @param key the field
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldContainEntry(KvRead read, String key) {
-        KvSecret secret = read.secret().orElseThrow();
+    public static ErrorMessageFactory shouldContainEntry(String location, String node, KvSecret secret, String key) {
         String problem = secret.data().containsKey(key)
                 ? "field '" + key + "' holds another value (values are not shown)"
                 : "it has no field '" + key + "'";
-        return new ShouldHaveSecret(read, "to contain field '" + key + "' with the given value",
+        return new ShouldHaveSecret(location, node, "to contain field '" + key + "' with the given value",
                 problem + "; " + describe(secret));
     }
 
     /**
      * The secret should hold exactly the given data.
      *
-     * @param read the read
+     * @param location the mount and path that were read
+     * @param node the node they were read on
+     * @param secret the secret that was found
      * @param expected the expected data
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveData(KvRead read, Map<String, String> expected) {
-        KvSecret secret = read.secret().orElseThrow();
+    public static ErrorMessageFactory shouldHaveData(String location, String node, KvSecret secret,
+            Map<String, String> expected) {
         Map<String, String> actual = secret.data();
         Collection<String> missing = new TreeSet<>(expected.keySet());
         missing.removeAll(actual.keySet());
@@ -78,7 +83,7 @@ public class ShouldHaveSecret extends VaultErrorMessage {
         append(problem, "missing fields", missing);
         append(problem, "unexpected fields", unexpected);
         append(problem, "fields with other values (values are not shown)", differing);
-        return new ShouldHaveSecret(read, "to hold exactly the fields " + new TreeSet<>(expected.keySet())
+        return new ShouldHaveSecret(location, node, "to hold exactly the fields " + new TreeSet<>(expected.keySet())
                 + " with the given values", problem + "; " + describe(secret));
     }
 

@@ -1,7 +1,6 @@
 package dev.vaulttest.assertj.error;
 
 import dev.vaulttest.DeploymentSnapshot;
-import dev.vaulttest.assertj.SecretCanary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,54 +9,53 @@ import org.assertj.core.error.ErrorMessageFactory;
 /** Creates the message for canary secrets that did not survive a disruption. */
 public class ShouldHaveSurvived extends VaultErrorMessage {
 
-    private ShouldHaveSurvived(SecretCanary canary, String where, String problem, Optional<DeploymentSnapshot> snapshot,
+    private ShouldHaveSurvived(String canaries, String where, String problem, Optional<DeploymentSnapshot> snapshot,
             List<String> hints) {
-        super("the " + canary.paths().size() + " canary secrets under " + canary.mount() + "/" + canary.prefix()
-                        + " written on " + canary.writtenOn() + " at " + canary.writtenAt(),
-                "to be readable, unchanged, on " + where, problem,
+        super(canaries, "to be readable, unchanged, on " + where, problem,
                 snapshot.map(DeploymentSnapshot::describe).orElse(""), hints);
     }
 
     /**
      * Some canaries are missing or changed.
      *
-     * @param canary the canary
+     * @param canaries which canaries were written, where and when, as the canary describes itself
+     * @param total how many canaries were written
      * @param where the deployment or node they were read on
-     * @param check what the read found
+     * @param node the node that answered the reads
+     * @param missing the paths that were missing
+     * @param changed the paths that held another value
      * @param snapshot the deployment as observed after the read, when known
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveSurvived(SecretCanary canary, String where, SecretCanary.Check check,
-            Optional<DeploymentSnapshot> snapshot) {
-        int total = canary.paths().size();
-        StringBuilder problem = new StringBuilder("reading through ").append(check.node()).append(", ");
-        if (!check.missing().isEmpty()) {
-            problem.append(check.missing().size()).append(" of ").append(total).append(" were missing ")
-                    .append(check.missing());
+    public static ErrorMessageFactory shouldHaveSurvived(String canaries, int total, String where, String node,
+            List<String> missing, List<String> changed, Optional<DeploymentSnapshot> snapshot) {
+        StringBuilder problem = new StringBuilder("reading through ").append(node).append(", ");
+        if (!missing.isEmpty()) {
+            problem.append(missing.size()).append(" of ").append(total).append(" were missing ").append(missing);
         }
-        if (!check.changed().isEmpty()) {
-            problem.append(check.missing().isEmpty() ? "" : " and ").append(check.changed().size()).append(" of ")
-                    .append(total).append(" held another value ").append(check.changed());
+        if (!changed.isEmpty()) {
+            problem.append(missing.isEmpty() ? "" : " and ").append(changed.size()).append(" of ")
+                    .append(total).append(" held another value ").append(changed);
         }
         List<String> hints = new ArrayList<>(snapshot.map(Hints::forState).orElse(List.of()));
-        if (check.missing().size() == total && !hints.contains(Hints.DEV_MODE)) {
+        if (missing.size() == total && !hints.contains(Hints.DEV_MODE)) {
             hints.add(Hints.STORAGE_LOST);
         }
-        return new ShouldHaveSurvived(canary, where, problem.toString(), snapshot, hints);
+        return new ShouldHaveSurvived(canaries, where, problem.toString(), snapshot, hints);
     }
 
     /**
      * The canaries could not be read at all.
      *
-     * @param canary the canary
+     * @param canaries which canaries were written, where and when, as the canary describes itself
      * @param where the deployment or node they were to be read on
      * @param error why the read failed
      * @param snapshot the deployment as observed after the read, when known
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveBeenReadable(SecretCanary canary, String where, String error,
+    public static ErrorMessageFactory shouldHaveBeenReadable(String canaries, String where, String error,
             Optional<DeploymentSnapshot> snapshot) {
-        return new ShouldHaveSurvived(canary, where, "they could not be read: " + error, snapshot,
+        return new ShouldHaveSurvived(canaries, where, "they could not be read: " + error, snapshot,
                 snapshot.map(Hints::forState).orElse(List.of()));
     }
 }

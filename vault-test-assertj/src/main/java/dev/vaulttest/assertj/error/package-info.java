@@ -4,3 +4,4 @@
  * deployment, every node) and, when the state has a known cause, a hint. Secret values and tokens never appear.
  */
 package dev.vaulttest.assertj.error;
+

@@ -36,6 +36,12 @@ public final class DoubleBackedFactory implements EnvironmentFactory {
         return new MockServerCluster();
     }
 
+    /** Not used by the extension, which opens its clusters and deploys on them as separate steps. */
+    @Override
+    public VaultEnvironment start(VaultEnvironmentSpec spec) {
+        throw new UnsupportedOperationException("the extension never starts an environment with its own cluster");
+    }
+
     @Override
     public VaultEnvironment deploy(VaultEnvironmentSpec spec, KubernetesCluster cluster) {
         VaultEnvironmentSpec fast = spec.toBuilder().timeouts(DoubleBackedEnvironment.spec().build().timeouts()).build();

@@ -1,7 +1,7 @@
 package dev.vaulttest.junit5.fake;
 
-import dev.vaulttest.cluster.ClusterFacts;
 import dev.vaulttest.cluster.ClusterException;
+import dev.vaulttest.cluster.ClusterFacts;
 import dev.vaulttest.cluster.KubernetesCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;

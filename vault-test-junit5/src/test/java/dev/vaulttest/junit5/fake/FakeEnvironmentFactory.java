@@ -3,7 +3,7 @@ package dev.vaulttest.junit5.fake;
 import dev.vaulttest.EnvironmentFactory;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
-import dev.vaulttest.VaultTestException;
+import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.cluster.ClusterException;
 import dev.vaulttest.cluster.ClusterSpec;
 import dev.vaulttest.cluster.ExistingClusterSpec;
@@ -47,6 +47,12 @@ public final class FakeEnvironmentFactory implements EnvironmentFactory {
             throw new ClusterException("fake k3s " + FAILING_IMAGE + " failed to start");
         }
         return new FakeCluster("cluster #" + clusters.incrementAndGet() + " (" + what + ")");
+    }
+
+    /** Not used by the extension, which opens its clusters and deploys on them as separate steps. */
+    @Override
+    public VaultEnvironment start(VaultEnvironmentSpec spec) {
+        throw new UnsupportedOperationException("the extension never starts an environment with its own cluster");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.vaulttest.testkit.real;
 
-import java.net.URI;
 import dev.vaulttest.testkit.PortLease;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -10,3 +10,4 @@
  * killed, by the next fixture.
  */
 package dev.vaulttest.testkit.real;
+

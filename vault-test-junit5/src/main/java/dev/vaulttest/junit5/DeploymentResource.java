@@ -1,0 +1,223 @@
+package dev.vaulttest.junit5;
+
+import dev.vaulttest.EnvironmentFactory;
+import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.VaultEnvironmentSpec;
+import dev.vaulttest.base.VaultTestException;
+import dev.vaulttest.cluster.KubernetesCluster;
+import dev.vaulttest.internal.Redactor;
+import dev.vaulttest.timing.PhaseTimeline;
+import dev.vaulttest.timing.PhaseTiming;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The class-store owner of one test class's Vault deployment. It borrows its cluster from a
+ * {@link ClusterResource} and never closes it.
+ *
+ * <p>The deployment can be replaced ({@link #rebuild}) after a disruptive test left it broken. When a
+ * test of the class failed and keep-on-failure is on, {@link #close()} leaves the deployment (and the
+ * cluster) running and logs how to reach it.
+ */
+final class DeploymentResource implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeploymentResource.class);
+
+    private final String owner;
+    private final VaultEnvironmentSpec spec;
+    private final EnvironmentFactory factory;
+    private final ClusterResource cluster;
+    private final KeepOnFailure keepOnFailure;
+    private final Clock clock;
+
+    private VaultEnvironment current;
+    private RuntimeException failure;
+    private boolean failureReported;
+    private final List<PhaseTiming> unclaimedBringUp = new ArrayList<>();
+    private boolean testFailed;
+    private boolean closed;
+
+    private DeploymentResource(String owner, VaultEnvironmentSpec spec, EnvironmentFactory factory,
+            ClusterResource cluster, KeepOnFailure keepOnFailure, Clock clock) {
+        this.owner = owner;
+        this.spec = spec;
+        this.factory = factory;
+        this.cluster = cluster;
+        this.keepOnFailure = keepOnFailure;
+        this.clock = clock;
+    }
+
+    /**
+     * Brings a deployment up, remembering a failure instead of throwing it.
+     *
+     * @param owner the test class, for messages
+     * @param spec the deployment
+     * @param factory the factory that deploys
+     * @param cluster the cluster to deploy on (borrowed)
+     * @param keepOnFailure what to do with deployments whose tests failed
+     * @return the resource, up or failed
+     */
+    static DeploymentResource start(String owner, VaultEnvironmentSpec spec, EnvironmentFactory factory,
+            ClusterResource cluster, KeepOnFailure keepOnFailure) {
+        DeploymentResource resource = new DeploymentResource(owner, spec, factory, cluster, keepOnFailure,
+                Clock.systemUTC());
+        synchronized (resource) {
+            resource.unclaimedBringUp.addAll(cluster.claimTimeline().phases());
+            try {
+                resource.current = resource.deploy();
+            } catch (RuntimeException e) {
+                resource.failure = e;
+            }
+        }
+        return resource;
+    }
+
+    private VaultEnvironment deploy() {
+        KubernetesCluster borrowed = cluster.cluster(owner);
+        VaultEnvironment environment = Objects.requireNonNull(factory.deploy(spec, borrowed),
+                () -> factory.getClass().getName() + ".deploy returned null");
+        unclaimedBringUp.addAll(environment.timeline().phases());
+        return environment;
+    }
+
+    /**
+     * The running deployment.
+     *
+     * @return the environment
+     * @throws RuntimeException the bring-up failure the first time, then a {@link VaultTestException}
+     *     pointing to it
+     */
+    synchronized VaultEnvironment environment() {
+        if (closed) {
+            throw new VaultTestException("The Vault deployment of " + owner + " was already removed after the class"
+                    + " ended; it cannot be used from another class");
+        }
+        if (current != null) {
+            return current;
+        }
+        if (!failureReported) {
+            failureReported = true;
+            throw failure;
+        }
+        throw new VaultTestException("The Vault deployment of " + owner + " failed to come up (see the first"
+                + " failure of this class): " + Redactor.redact(failure.getMessage()), failure);
+    }
+
+    /**
+     * The running deployment, if it came up.
+     *
+     * @return the environment, empty when the bring-up failed or the resource is closed
+     */
+    synchronized Optional<VaultEnvironment> environmentIfUp() {
+        return closed ? Optional.empty() : Optional.ofNullable(current);
+    }
+
+    synchronized Optional<RuntimeException> bringUpFailure() {
+        return Optional.ofNullable(failure);
+    }
+
+    VaultEnvironmentSpec spec() {
+        return spec;
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    /**
+     * The bring-up phases not yet attributed to a test: the first test after a bring-up or rebuild takes
+     * them, so the report shows which test paid for them.
+     *
+     * @return the phases, then empty until the next rebuild
+     */
+    synchronized PhaseTimeline claimBringUp() {
+        PhaseTimeline timeline = new PhaseTimeline(unclaimedBringUp);
+        unclaimedBringUp.clear();
+        return timeline;
+    }
+
+    /** Adds a phase to the next {@link #claimBringUp()}, for example the recovery check. */
+    synchronized void addPhase(PhaseTiming timing) {
+        unclaimedBringUp.add(timing);
+    }
+
+    /** Remembers that a test of the class failed (for keep-on-failure). */
+    synchronized void markTestFailed() {
+        testFailed = true;
+    }
+
+    /**
+     * Replaces the deployment with a new one. The old one is closed, or kept running with a message when
+     * keep-on-failure applies to it.
+     *
+     * @param keepOld whether to leave the old deployment running
+     * @return the new environment
+     * @throws RuntimeException when the new deployment does not come up; later calls then fail too
+     */
+    synchronized VaultEnvironment rebuild(boolean keepOld) {
+        VaultEnvironment old = current;
+        current = null;
+        if (old != null) {
+            if (keepOld) {
+                keep(old);
+            } else {
+                closeQuietly(old);
+            }
+        }
+        Instant start = clock.instant();
+        try {
+            current = deploy();
+            return current;
+        } catch (RuntimeException e) {
+            failure = e;
+            failureReported = true;
+            throw new VaultTestException("The Vault deployment of " + owner + " was broken after a @Disruptive test"
+                    + " and could not be rebuilt (tried for " + java.time.Duration.between(start, clock.instant())
+                    + "): " + Redactor.redact(e.getMessage()), e);
+        }
+    }
+
+    private void keep(VaultEnvironment environment) {
+        cluster.keepRunning();
+        LOG.warn("{}", keepOnFailure.describe(owner, environment));
+    }
+
+    private static void closeQuietly(VaultEnvironment environment) {
+        try {
+            environment.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Removing the broken Vault deployment {}/{} failed; a new one is deployed anyway: {}",
+                    environment.namespace(), environment.releaseName(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        VaultEnvironment toClose;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = current;
+            if (toClose != null && testFailed && keepOnFailure.enabled()) {
+                keep(toClose);
+                return;
+            }
+        }
+        if (toClose != null) {
+            toClose.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DeploymentResource[" + owner + "]";
+    }
+}

@@ -7,7 +7,6 @@ import dev.vaulttest.base.Wait;
 import dev.vaulttest.base.WaitAbortedException;
 import dev.vaulttest.base.WaitTimeoutException;
 import dev.vaulttest.chart.Adjustment;
-import dev.vaulttest.chart.AwsKmsSeal;
 import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.EffectiveValues;
 import dev.vaulttest.chart.InstalledRelease;

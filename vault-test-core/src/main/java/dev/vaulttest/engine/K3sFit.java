@@ -1,9 +1,5 @@
 package dev.vaulttest.engine;
 
-import dev.vaulttest.chart.K3sOverlay;
-import dev.vaulttest.chart.OverlayInputs;
-import dev.vaulttest.chart.TlsMaterial;
-import dev.vaulttest.chart.ValuesOverlay;
 import java.util.Map;
 
 /** The standard {@link ClusterFit}: the chart package's {@link K3sOverlay}. */

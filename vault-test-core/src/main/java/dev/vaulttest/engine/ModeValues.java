@@ -3,7 +3,6 @@ package dev.vaulttest.engine;
 import dev.vaulttest.DeploymentMode;
 import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.chart.Adjustment;
-import dev.vaulttest.chart.AwsKmsSeal;
 import dev.vaulttest.chart.InvalidValuesException;
 import dev.vaulttest.internal.NestedMaps;
 import dev.vaulttest.kms.SealSpec;

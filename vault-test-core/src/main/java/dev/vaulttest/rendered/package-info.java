@@ -9,3 +9,4 @@
  * Dev mode and the configuration lookup are defined here once.
  */
 package dev.vaulttest.rendered;
+

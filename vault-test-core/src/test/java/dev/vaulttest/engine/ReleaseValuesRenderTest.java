@@ -13,7 +13,6 @@ import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.RenderRequest;
 import dev.vaulttest.chart.RenderedChart;
 import dev.vaulttest.chart.StorageReclaimPolicy;
-import dev.vaulttest.chart.UnsupportedValuesException;
 import dev.vaulttest.cluster.ClusterFacts;
 import dev.vaulttest.cluster.EnvironmentId;
 import dev.vaulttest.kms.AwsCredentials;

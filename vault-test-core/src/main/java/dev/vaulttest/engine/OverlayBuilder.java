@@ -1,5 +1,6 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.engine;
 
+import dev.vaulttest.chart.Adjustment;
 import dev.vaulttest.internal.NestedMaps;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;

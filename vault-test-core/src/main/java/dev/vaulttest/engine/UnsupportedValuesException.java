@@ -1,4 +1,4 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.engine;
 
 import dev.vaulttest.base.VaultTestException;
 import java.util.List;
@@ -14,13 +14,7 @@ public final class UnsupportedValuesException extends VaultTestException {
 
     private final transient List<UnsupportedValue> problems;
 
-    /**
-     * Creates the exception.
-     *
-     * @param cluster the cluster, as described in messages
-     * @param problems every unsupported value; at least one
-     */
-    public UnsupportedValuesException(String cluster, List<UnsupportedValue> problems) {
+    UnsupportedValuesException(String cluster, List<UnsupportedValue> problems) {
         super("The values cannot run on " + cluster + " as they are (" + problems.size() + " problem"
                 + (problems.size() == 1 ? "" : "s") + "):\n"
                 + problems.stream().map(p -> "  - " + p).collect(Collectors.joining("\n")));

@@ -1,4 +1,4 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.engine;
 
 import dev.vaulttest.internal.NestedMaps;
 import dev.vaulttest.kms.SealSpec;
@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * @param disabled whether the stanza is {@code disabled = "true"} (the old seal during a migration)
  * @param stanzaAttributes the names of the stanza's attributes (not their values: they may hold credentials)
  */
-public record AwsKmsSeal(Optional<String> keyId, String keyIdSource, Optional<String> region, String regionSource,
+record AwsKmsSeal(Optional<String> keyId, String keyIdSource, Optional<String> region, String regionSource,
         Optional<String> endpoint, boolean disabled, Set<String> stanzaAttributes) {
 
     /** The region used when neither the spec nor the values name one. */

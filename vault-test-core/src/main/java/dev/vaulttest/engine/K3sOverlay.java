@@ -1,6 +1,7 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.engine;
 
-import dev.vaulttest.chart.VaultValuesView.Mode;
+import dev.vaulttest.chart.Adjustment;
+import dev.vaulttest.engine.VaultValuesView.Mode;
 import dev.vaulttest.internal.NestedMaps;
 import dev.vaulttest.rendered.VaultConfig;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Values the cluster cannot satisfy fail early with an {@link UnsupportedValuesException} that names each value
  * and what to do.
  */
-public final class K3sOverlay {
+final class K3sOverlay {
 
     private static final Logger LOG = LoggerFactory.getLogger(K3sOverlay.class);
 

@@ -1,7 +1,7 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.engine;
 
-import dev.vaulttest.chart.VaultValuesView.Storage;
 import dev.vaulttest.cluster.Labels;
+import dev.vaulttest.engine.VaultValuesView.Storage;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.engine;
 
+import dev.vaulttest.chart.Adjustment;
 import dev.vaulttest.internal.NestedMaps;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  * @param kmsKeyAlias the alias the KMS emulator must create, when Vault auto-unseals through an emulator
  * @param fullname the chart's fullname for this release (names of the StatefulSet and services)
  */
-public record ValuesOverlay(Map<String, Object> values, List<Adjustment> adjustments,
+record ValuesOverlay(Map<String, Object> values, List<Adjustment> adjustments,
         List<HasMetadata> objectsToCreate, Optional<TlsMaterial> tls, Optional<String> kmsKeyAlias, String fullname) {
 
     /**

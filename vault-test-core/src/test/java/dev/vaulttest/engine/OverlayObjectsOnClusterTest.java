@@ -1,9 +1,10 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.engine;
 
-import static dev.vaulttest.chart.OverlayFixtures.inputs;
-import static dev.vaulttest.chart.OverlayFixtures.values;
+import static dev.vaulttest.engine.OverlayFixtures.inputs;
+import static dev.vaulttest.engine.OverlayFixtures.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vaulttest.chart.Adjustment;
 import dev.vaulttest.cluster.ClusterFacts;
 import dev.vaulttest.cluster.Prerequisites;
 import dev.vaulttest.internal.NestedMaps;

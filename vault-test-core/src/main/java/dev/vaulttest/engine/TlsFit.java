@@ -1,7 +1,7 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.engine;
 
-import dev.vaulttest.chart.VaultValuesView.Mount;
 import dev.vaulttest.cluster.Labels;
+import dev.vaulttest.engine.VaultValuesView.Mount;
 import dev.vaulttest.internal.NestedMaps;
 import dev.vaulttest.rendered.VaultConfig;
 import io.fabric8.kubernetes.api.model.SecretBuilder;

@@ -1,12 +1,13 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.engine;
 
-import static dev.vaulttest.chart.OverlayFixtures.inputs;
-import static dev.vaulttest.chart.OverlayFixtures.k3s;
-import static dev.vaulttest.chart.OverlayFixtures.values;
-import static dev.vaulttest.chart.OverlayFixtures.yaml;
+import static dev.vaulttest.engine.OverlayFixtures.inputs;
+import static dev.vaulttest.engine.OverlayFixtures.k3s;
+import static dev.vaulttest.engine.OverlayFixtures.values;
+import static dev.vaulttest.engine.OverlayFixtures.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vaulttest.chart.Adjustment;
 import dev.vaulttest.internal.NestedMaps;
 import dev.vaulttest.kms.AwsCredentials;
 import dev.vaulttest.kms.KmsConnection;

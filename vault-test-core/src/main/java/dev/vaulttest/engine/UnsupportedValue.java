@@ -1,4 +1,4 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.engine;
 
 import java.util.Objects;
 

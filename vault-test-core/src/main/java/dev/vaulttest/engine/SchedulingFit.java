@@ -1,6 +1,6 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.engine;
 
-import dev.vaulttest.chart.VaultValuesView.Mode;
+import dev.vaulttest.engine.VaultValuesView.Mode;
 import dev.vaulttest.internal.NestedMaps;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.engine;
 
+import dev.vaulttest.chart.StorageReclaimPolicy;
 import dev.vaulttest.cluster.ClusterFacts;
 import dev.vaulttest.cluster.EnvironmentId;
 import dev.vaulttest.kms.KmsConnection;
@@ -25,7 +26,7 @@ import java.util.Set;
  * @param providedSecrets Secrets the caller creates itself before the install, so their references are not errors
  * @param providedConfigMaps ConfigMaps the caller creates itself before the install
  */
-public record OverlayInputs(String releaseName, String namespace, EnvironmentId environment, String clusterDescription,
+record OverlayInputs(String releaseName, String namespace, EnvironmentId environment, String clusterDescription,
         ClusterFacts cluster, SealSpec seal, Optional<KmsConnection> kms, StorageReclaimPolicy reclaimPolicy,
         boolean injectorEnabled, Set<String> providedSecrets, Set<String> providedConfigMaps) {
 

@@ -1,6 +1,6 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.engine;
 
-import dev.vaulttest.chart.VaultValuesView.Mount;
+import dev.vaulttest.engine.VaultValuesView.Mount;
 import dev.vaulttest.internal.NestedMaps;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.engine;
 
 import java.util.Objects;
 
@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param serverCertificatePem the server certificate followed by the CA certificate, PEM
  * @param serverPrivateKeyPem the server's private key, PKCS#8 PEM
  */
-public record TlsMaterial(String caCertificatePem, String serverCertificatePem, String serverPrivateKeyPem) {
+record TlsMaterial(String caCertificatePem, String serverCertificatePem, String serverPrivateKeyPem) {
 
     /**
      * Validates.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.fixture.DoubleKms;
+import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.testkit.NodeState;
 import dev.vaulttest.timing.RecoveryMeasurement;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -20,7 +21,12 @@ class KmsChaosTest {
     KubernetesMockServer server;
     KubernetesClient client;
     private ChaosWorld world;
-    private FakeKms fake;
+    private DoubleKms fake;
+
+    /** An emulator with a real endpoint on the loopback, whose outage the Vault double does not see. */
+    private static DoubleKms loopbackKms() {
+        return DoubleKms.of(KmsProvider.LOCALSTACK, "us-east-1").servingOnLoopback();
+    }
 
     @AfterEach
     void tearDown() {
@@ -63,7 +69,7 @@ class KmsChaosTest {
     @Test
     void anEmulatorWithARealEndpointIsVerifiedOverHttpBothWays() {
         world = ChaosWorld.autoUnseal(server, client);
-        fake = new FakeKms(true);
+        fake = loopbackKms();
         Chaos chaos = world.chaosWithKms(fake, ChaosWorld.fastOptions());
 
         Disruption outage = chaos.kmsOutage();
@@ -77,8 +83,7 @@ class KmsChaosTest {
     @Test
     void anEmulatorThatStillAnswersIsReported() {
         world = ChaosWorld.autoUnseal(server, client);
-        fake = new FakeKms(true);
-        fake.ignoreUnreachable = true;
+        fake = loopbackKms().misbehaveByStayingReachable();
         Chaos impatient = world.chaosWithKms(fake, ChaosWorld.fastOptions().faultTimeout(Duration.ofMillis(300)));
 
         assertThatThrownBy(impatient::kmsOutage).isInstanceOf(FaultNotEffectiveException.class)
@@ -125,8 +130,7 @@ class KmsChaosTest {
     @Test
     void aKeyThatStaysEnabledIsReported() {
         world = ChaosWorld.autoUnseal(server, client);
-        fake = new FakeKms(true);
-        fake.ignoreDisable = true;
+        fake = loopbackKms().misbehaveByIgnoringDisable();
         String keyId = fake.createKeyWithAlias("alias/vault-unseal");
         Chaos impatient = world.chaosWithKms(fake, ChaosWorld.fastOptions().faultTimeout(Duration.ofMillis(300)));
 
@@ -148,8 +152,7 @@ class KmsChaosTest {
     @Test
     void anExternalEmulatorCannotBeTakenDownButItsKeyCanBeDisabled() {
         world = ChaosWorld.autoUnseal(server, client);
-        fake = new FakeKms(true);
-        fake.external = true;
+        fake = DoubleKms.of(KmsProvider.EXTERNAL, "us-east-1").servingOnLoopback();
         Chaos chaos = world.chaosWithKms(fake, ChaosWorld.fastOptions());
 
         assertThatThrownBy(chaos::kmsOutage).isInstanceOf(ChaosPreconditionException.class)
@@ -168,7 +171,7 @@ class KmsChaosTest {
     @Test
     void disablingAKeyNeedsAnEmulatorThatCanDoIt() {
         world = ChaosWorld.autoUnseal(server, client);
-        fake = new FakeKms(false);
+        fake = loopbackKms().withoutKeyDisable();
         Chaos chaos = world.chaosWithKms(fake, ChaosWorld.fastOptions());
 
         assertThatThrownBy(chaos::disableKmsKey).isInstanceOf(ChaosPreconditionException.class)

@@ -11,6 +11,7 @@ import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.EffectiveValues;
 import dev.vaulttest.chart.ReleaseRevision;
 import dev.vaulttest.cluster.KubernetesCluster;
+import dev.vaulttest.fixture.DoubleKms;
 import dev.vaulttest.kms.KmsEmulator;
 import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.timing.PhaseTimeline;
@@ -64,7 +65,7 @@ public final class FakeEnvironment implements VaultEnvironment {
         this.nodes = IntStream.range(0, replicas).mapToObj(i -> (VaultNode) new FakeNode(releaseName() + "-" + i))
                 .toList();
         this.kms = spec.seal() instanceof SealSpec.AwsKms awsKms && awsKms.provider().isEmulated()
-                ? Optional.of(new FakeKms(awsKms.provider())) : Optional.empty();
+                ? Optional.of(DoubleKms.of(awsKms.provider(), "us-east-1")) : Optional.empty();
         Instant now = Instant.now();
         this.timeline = new PhaseTimeline(List.of(new PhaseTiming(PhaseTimeline.INSTALL, now, Duration.ofSeconds(20)),
                 new PhaseTiming(PhaseTimeline.READY, now.plusSeconds(20), Duration.ofSeconds(10))));

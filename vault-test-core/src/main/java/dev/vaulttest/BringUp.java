@@ -104,7 +104,7 @@ final class BringUp {
             KubernetesCluster owned = cluster;
             teardown.add("close " + owned.description(), owned::close);
             if (owned instanceof K3sCluster k3s) {
-                LOG.info("Images for {}: {}", owned.description(), k3s.imagePreload());
+                LOG.debug("Images for {}: {}", owned.description(), k3s.imagePreload());
             }
         } else {
             cluster = clusterSource.get();
@@ -155,12 +155,12 @@ final class BringUp {
         ClusterFit.Fitted fitted = fittedValues.fitted();
         ChartValues values = fittedValues.values();
         List<Adjustment> adjustments = fittedValues.adjustments();
-        adjustments.forEach(a -> LOG.info("Release {}: {}", release, a));
+        adjustments.forEach(a -> LOG.debug("Release {}: {}", release, a));
         fitted.kmsKeyAlias().ifPresent(alias -> {
             KmsEmulator emulator = kms.orElseThrow(() -> new VaultTestException("The values need KMS key " + alias
                     + " but no KMS emulator runs; seal with SealSpec.awsKms(LOCALSTACK, LOCAL_KMS or EXTERNAL)."));
             String keyId = emulator.createKeyWithAlias(alias);
-            LOG.info("KMS emulator {}: key {} under {}", emulator.provider(), keyId, alias);
+            LOG.debug("KMS emulator {}: key {} under {}", emulator.provider(), keyId, alias);
         });
         createObjects(fitted.objects(), id);
         RenderRequest.Builder request = RenderRequest.builder(spec.chart()).values(values).releaseName(release)
@@ -169,7 +169,7 @@ final class BringUp {
         RenderedChart rendered = wiring.renderer().render(request.build());
         plan = DeploymentPlan.of(rendered);
         requireOwnStorageClasses(rendered, id);
-        LOG.info("Release {} will run {}", release, plan);
+        LOG.debug("Release {} will run {}", release, plan);
         Path chartPath = wiring.renderer().cache().localPath(spec.chart());
         InstalledRelease installed = wiring.installer().install(new ReleaseRequest(rendered, chartPath, cluster,
                 spec.timeouts().install()));
@@ -188,7 +188,7 @@ final class BringUp {
         KmsEmulator emulator = wiring.kmsStarter().start(KmsEmulatorSpec.of(aws.provider(), region), cluster);
         teardown.add(aws.provider().isStartedByLibrary() ? "stop KMS emulator " + aws.provider()
                 : "release the external KMS emulator (it keeps running)", emulator::close);
-        LOG.info("KMS emulator {} answers pods at {}", aws.provider(), emulator.endpointForPods());
+        LOG.debug("KMS emulator {} answers pods at {}", aws.provider(), emulator.endpointForPods());
         return Optional.of(emulator);
     }
 
@@ -200,7 +200,7 @@ final class BringUp {
                 StorageClass existing = client.storage().v1().storageClasses().withName(name).get();
                 if (existing != null) {
                     requireSameReclaimPolicy(storageClass, existing);
-                    LOG.info("StorageClass {} exists already; using it", name);
+                    LOG.debug("StorageClass {} exists already; using it", name);
                     continue;
                 }
                 try {
@@ -212,13 +212,13 @@ final class BringUp {
                     throw e;
                 }
                 teardown.add("delete StorageClass " + name, () -> deleteOwnedStorageClass(name, id));
-                LOG.info("Created StorageClass {}", name);
+                LOG.debug("Created StorageClass {}", name);
             } else {
                 if (object.getMetadata().getNamespace() == null) {
                     object.getMetadata().setNamespace(namespace);
                 }
                 client.resource(object).create();
-                LOG.info("Created {} {}/{}", object.getKind(), object.getMetadata().getNamespace(), name);
+                LOG.debug("Created {} {}/{}", object.getKind(), object.getMetadata().getNamespace(), name);
             }
         }
     }

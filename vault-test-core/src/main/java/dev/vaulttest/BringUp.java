@@ -14,6 +14,7 @@ import dev.vaulttest.cluster.K3sCluster;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.cluster.Labels;
 import dev.vaulttest.cluster.NodeConnector;
+import dev.vaulttest.internal.Durations;
 import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.internal.Wait;
 import dev.vaulttest.internal.WaitAbortedException;
@@ -61,7 +62,7 @@ final class BringUp {
 
     private final VaultEnvironmentSpec spec;
     private final EnvironmentWiring wiring;
-    private final PhaseRecorder recorder = new PhaseRecorder();
+    private final PhaseRecorder recorder = new PhaseRecorder(this::subject);
     private final Teardown teardown = new Teardown();
 
     private String phase = PhaseTimeline.CLUSTER;
@@ -76,6 +77,11 @@ final class BringUp {
     private BringUp(VaultEnvironmentSpec spec, EnvironmentWiring wiring) {
         this.spec = spec;
         this.wiring = wiring;
+    }
+
+    /** What the recorder's phase lines name: the namespace and release once they are chosen. */
+    private String subject() {
+        return namespace == null ? "Vault environment" : "Vault environment " + namespace + "/" + release;
     }
 
     /**
@@ -131,8 +137,8 @@ final class BringUp {
         } else {
             initialiseAndUnseal(deadline);
         }
-        LOG.info("Vault environment {} ({}/{}, {}) is ready: {}", id, namespace, release, plan,
-                describe(recorder.timeline()));
+        LOG.info("Vault environment {} ({}/{}, {}) is ready after {}: {}", id, namespace, release, plan,
+                Durations.format(recorder.timeline().total()), describe(recorder.timeline()));
         return env;
     }
 

@@ -137,7 +137,7 @@ abstract class AbstractDisruption implements Disruption {
 
     synchronized void markVerified(String expected, String observed) {
         this.verification = new Verification(expected, observed, now());
-        LOG.info("Verified {} on {}: {}", kind, target, observed);
+        LOG.debug("Verified {} on {}: {}", kind, target, observed);
     }
 
     /**

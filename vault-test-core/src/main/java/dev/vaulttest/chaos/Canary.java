@@ -76,7 +76,7 @@ final class Canary {
     Result run(String id, URI destination, Expect expect) {
         String name = "vt-canary-" + id;
         Pod pod = pod(name, id, destination, expect);
-        LOG.info("Starting canary pod {}/{} towards {} (expects {})", namespace, name, destination, expect);
+        LOG.debug("Starting canary pod {}/{} towards {} (expects {})", namespace, name, destination, expect);
         client.get().pods().inNamespace(namespace).resource(pod).create();
         try {
             int exit = awaitExit(name);

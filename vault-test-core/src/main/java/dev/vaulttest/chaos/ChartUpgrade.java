@@ -109,7 +109,7 @@ public final class ChartUpgrade extends AbstractDisruption {
     private void restart(ReleaseObjects release, PodDeleter deleter, String node) {
         String oldUid = release.podUid(node).orElseThrow(() -> new VaultTestException("Pod " + node + " vanished"
                 + " during the upgrade; the procedure stops here."));
-        LOG.info("Upgrade of {}: deleting {} (UID {})", env.releaseName(), node, oldUid);
+        LOG.debug("Upgrade of {}: deleting {} (UID {})", env.releaseName(), node, oldUid);
         deleter.delete(node, Grace.GRACEFUL);
         try {
             Wait.until("pod " + node + " replaced during the upgrade", options.faultTimeout(), options.pollInterval(),
@@ -157,7 +157,7 @@ public final class ChartUpgrade extends AbstractDisruption {
         try {
             Files.createDirectories(options.snapshotDirectory());
             long bytes = env.client().saveSnapshot(file);
-            LOG.info("Saved a raft snapshot of {} before upgrading: {} ({} bytes)", env.releaseName(), file, bytes);
+            LOG.debug("Saved a raft snapshot of {} before upgrading: {} ({} bytes)", env.releaseName(), file, bytes);
             return file;
         } catch (IOException | RuntimeException e) {
             throw new ChaosPreconditionException("Could not take a raft snapshot of " + env.releaseName()

@@ -87,7 +87,7 @@ final class ClusterAddresses {
             }
         }
         if (cidrs.isEmpty()) {
-            LOG.info("Nodes report no pod CIDR; assuming k3s's default {}", K3S_DEFAULT_POD_CIDR);
+            LOG.debug("Nodes report no pod CIDR; assuming k3s's default {}", K3S_DEFAULT_POD_CIDR);
             return List.of(K3S_DEFAULT_POD_CIDR);
         }
         return cidrs.stream().distinct().toList();

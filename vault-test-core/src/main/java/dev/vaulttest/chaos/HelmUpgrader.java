@@ -80,7 +80,7 @@ final class HelmUpgrader implements ReleaseUpgrader {
                     .withTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, env.spec().timeouts().install()
                             .toSeconds())))
                     .call();
-            LOG.info("Upgraded release {} in {} to {} (revision {}, status {})", env.releaseName(), env.namespace(),
+            LOG.debug("Upgraded release {} in {} to {} (revision {}, status {})", env.releaseName(), env.namespace(),
                     target.describe(), release.getRevision(), release.getStatus());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the values file for helm upgrade", e);

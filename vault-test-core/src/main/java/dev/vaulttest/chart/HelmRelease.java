@@ -81,7 +81,7 @@ final class HelmRelease implements InstalledRelease {
         try {
             String output = Helm.uninstall(name).withNamespace(namespace).ignoreNotFound()
                     .withKubeConfigContents(cluster.kubeconfigYaml()).call();
-            LOG.info("Uninstalled release {}/{}: {}", namespace, name, output == null ? "" : output.strip());
+            LOG.debug("Uninstalled release {}/{}: {}", namespace, name, output == null ? "" : output.strip());
         } catch (RuntimeException e) {
             LOG.warn("Could not uninstall release {}/{}: {}", namespace, name,
                     Redactor.redact(String.valueOf(e.getMessage())));

@@ -34,7 +34,7 @@ public final class HelmReleases implements ReleaseInstaller {
                 .withValuesFile(values)
                 .withTimeout(timeoutSeconds(request))
                 .call());
-        LOG.info("Installed release {} in namespace {} from chart {} (revision {}, status {}) in {} ms",
+        LOG.debug("Installed release {} in namespace {} from chart {} (revision {}, status {}) in {} ms",
                 request.releaseName(), request.namespace(), request.chartDescription(), release.getRevision(),
                 release.getStatus(), (System.nanoTime() - start) / 1_000_000);
         return new HelmRelease(request.releaseName(), request.namespace(), request.cluster());
@@ -49,7 +49,7 @@ public final class HelmReleases implements ReleaseInstaller {
                 .withValuesFile(values)
                 .withTimeout(timeoutSeconds(request))
                 .call());
-        LOG.info("Upgraded release {} in namespace {} to chart {} (revision {}, status {})", request.releaseName(),
+        LOG.debug("Upgraded release {} in namespace {} to chart {} (revision {}, status {})", request.releaseName(),
                 request.namespace(), request.chartDescription(), release.getRevision(), release.getStatus());
     }
 

@@ -80,7 +80,7 @@ public final class EnvironmentNamespaces implements AutoCloseable {
                     + e.getMessage() + ". The kubeconfig's user needs 'create' on namespaces.", e);
         }
         created.add(name);
-        LOG.info("Created namespace {} for environment {}", name, environment);
+        LOG.debug("Created namespace {} for environment {}", name, environment);
         return name;
     }
 
@@ -144,7 +144,7 @@ public final class EnvironmentNamespaces implements AutoCloseable {
             }
             releaseRetainedVolumes(name);
             client.get().namespaces().withName(name).delete();
-            LOG.info("Deleted namespace {} of environment {}", name, environment);
+            LOG.debug("Deleted namespace {} of environment {}", name, environment);
         } catch (RuntimeException e) {
             LOG.warn("Could not delete namespace {} of environment {}: {}", name, environment, e.getMessage());
         }
@@ -169,7 +169,7 @@ public final class EnvironmentNamespaces implements AutoCloseable {
                     retained.getSpec().setPersistentVolumeReclaimPolicy("Delete");
                     return retained;
                 });
-                LOG.info("Volume {} of claim {}/{} switched from Retain to Delete, so it goes with namespace {}",
+                LOG.debug("Volume {} of claim {}/{} switched from Retain to Delete, so it goes with namespace {}",
                         volume.getMetadata().getName(), namespace, claim.getName(), namespace);
             }
         } catch (RuntimeException e) {

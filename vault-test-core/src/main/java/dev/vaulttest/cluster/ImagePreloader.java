@@ -44,7 +44,7 @@ final class ImagePreloader {
         long bytes = 0;
         for (String image : images) {
             if (!store.has(image)) {
-                LOG.info("Image {} is not in the host's Docker; k3s will pull it", image);
+                LOG.debug("Image {} is not in the host's Docker; k3s will pull it", image);
                 missing.add(image);
                 continue;
             }

@@ -117,7 +117,7 @@ public final class K3sCluster implements KubernetesCluster {
         if (!spec.registryMirrors().isEmpty()) {
             container.withCopyToContainer(Transferable.of(RegistriesYaml.render(spec.registryMirrors())),
                     RegistriesYaml.PATH);
-            LOG.info("k3s pulls from registry mirrors {}", spec.registryMirrors());
+            LOG.debug("k3s pulls from registry mirrors {}", spec.registryMirrors());
         }
         Path archives = createTempDirectory();
         K3sCluster cluster = null;
@@ -126,7 +126,7 @@ public final class K3sCluster implements KubernetesCluster {
                     new DockerImageStore(DockerClientFactory.instance().client())).export(spec.preloadImages(), archives);
             exported.archives().forEach((name, archive) -> container.withCopyFileToContainer(
                     MountableFile.forHostPath(archive), AIRGAP_IMAGES_DIR + archive.getFileName()));
-            LOG.info("Starting k3s {} ({} image archive(s) to preload)", spec.image(), exported.archives().size());
+            LOG.debug("Starting k3s {} ({} image archive(s) to preload)", spec.image(), exported.archives().size());
             startContainer(container, spec);
             ImagePreloadReport report = verifyPreload(container, exported);
             cluster = new K3sCluster(spec, network, ownsNetwork, container, report);
@@ -298,7 +298,7 @@ public final class K3sCluster implements KubernetesCluster {
         }
         client.close();
         Instant requested = Instant.now();
-        LOG.info("Stopping k3s container {}", container.getContainerId());
+        LOG.debug("Stopping k3s container {}", container.getContainerId());
         docker().stopContainerCmd(container.getContainerId()).withTimeout(30).exec();
         stoppedAt = finishedAt(requested);
         running = false;
@@ -314,7 +314,7 @@ public final class K3sCluster implements KubernetesCluster {
         if (running) {
             return;
         }
-        LOG.info("Starting k3s container {} again", container.getContainerId());
+        LOG.debug("Starting k3s container {} again", container.getContainerId());
         docker().startContainerCmd(container.getContainerId()).exec();
         int newPort = Wait.until("k3s API port to be published again", Duration.ofSeconds(30), Duration.ofMillis(500),
                 this::publishedApiPort, p -> p > 0, p -> "no host port bound to " + API_PORT + " yet");

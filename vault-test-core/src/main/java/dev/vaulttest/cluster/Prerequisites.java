@@ -34,11 +34,11 @@ public final class Prerequisites {
             String name = describe(object);
             try {
                 if (client.resource(object).get() != null) {
-                    LOG.info("{} already exists; leaving it as it is", name);
+                    LOG.debug("{} already exists; leaving it as it is", name);
                     continue;
                 }
                 created.add(client.resource(object).create());
-                LOG.info("Created {}", name);
+                LOG.debug("Created {}", name);
             } catch (KubernetesClientException e) {
                 throw new ClusterException("Could not create " + name + " (HTTP " + e.getCode() + "): " + e.getMessage()
                         + ". The kubeconfig's user needs 'create' on " + object.getKind() + " objects.", e);

@@ -19,6 +19,7 @@ import dev.vaulttest.cluster.K3sCluster;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.cluster.Labels;
 import dev.vaulttest.cluster.NodeConnector;
+import dev.vaulttest.internal.Durations;
 import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.kms.KmsConnection;
 import dev.vaulttest.kms.KmsEmulator;
@@ -63,7 +64,7 @@ final class BringUp {
 
     private final VaultEnvironmentSpec spec;
     private final EnvironmentWiring wiring;
-    private final PhaseRecorder recorder = new PhaseRecorder();
+    private final PhaseRecorder recorder = new PhaseRecorder(this::subject);
     private final Teardown teardown = new Teardown();
 
     private String phase = PhaseTimeline.CLUSTER;
@@ -78,6 +79,11 @@ final class BringUp {
     private BringUp(VaultEnvironmentSpec spec, EnvironmentWiring wiring) {
         this.spec = spec;
         this.wiring = wiring;
+    }
+
+    /** What the recorder's phase lines name: the namespace and release once they are chosen. */
+    private String subject() {
+        return namespace == null ? "Vault environment" : "Vault environment " + namespace + "/" + release;
     }
 
     /**
@@ -106,7 +112,7 @@ final class BringUp {
             KubernetesCluster owned = cluster;
             teardown.add("close " + owned.description(), owned::close);
             if (owned instanceof K3sCluster k3s) {
-                LOG.info("Images for {}: {}", owned.description(), k3s.imagePreload());
+                LOG.debug("Images for {}: {}", owned.description(), k3s.imagePreload());
             }
         } else {
             cluster = clusterSource.get();
@@ -133,8 +139,8 @@ final class BringUp {
         } else {
             initialiseAndUnseal(deadline);
         }
-        LOG.info("Vault environment {} ({}/{}, {}) is ready: {}", id, namespace, release, plan,
-                describe(recorder.timeline()));
+        LOG.info("Vault environment {} ({}/{}, {}) is ready after {}: {}", id, namespace, release, plan,
+                Durations.format(recorder.timeline().total()), describe(recorder.timeline()));
         return env;
     }
 
@@ -157,12 +163,12 @@ final class BringUp {
         ClusterFit.Fitted fitted = fittedValues.fitted();
         ChartValues values = fittedValues.values();
         List<Adjustment> adjustments = fittedValues.adjustments();
-        adjustments.forEach(a -> LOG.info("Release {}: {}", release, a));
+        adjustments.forEach(a -> LOG.debug("Release {}: {}", release, a));
         fitted.kmsKeyAlias().ifPresent(alias -> {
             KmsEmulator emulator = kms.orElseThrow(() -> new VaultTestException("The values need KMS key " + alias
                     + " but no KMS emulator runs; seal with SealSpec.awsKms(LOCALSTACK, LOCAL_KMS or EXTERNAL)."));
             String keyId = emulator.createKeyWithAlias(alias);
-            LOG.info("KMS emulator {}: key {} under {}", emulator.provider(), keyId, alias);
+            LOG.debug("KMS emulator {}: key {} under {}", emulator.provider(), keyId, alias);
         });
         createObjects(fitted.objects(), id);
         RenderRequest.Builder request = RenderRequest.builder(spec.chart()).values(values).releaseName(release)
@@ -171,7 +177,7 @@ final class BringUp {
         RenderedChart rendered = wiring.renderer().render(request.build());
         plan = DeploymentPlan.of(rendered);
         requireOwnStorageClasses(rendered, id);
-        LOG.info("Release {} will run {}", release, plan);
+        LOG.debug("Release {} will run {}", release, plan);
         Path chartPath = wiring.renderer().cache().localPath(spec.chart());
         InstalledRelease installed = wiring.installer().install(new ReleaseRequest(rendered, chartPath, cluster,
                 spec.timeouts().install()));
@@ -190,7 +196,7 @@ final class BringUp {
         KmsEmulator emulator = wiring.kmsStarter().start(KmsEmulatorSpec.of(aws.provider(), region), cluster);
         teardown.add(aws.provider().isStartedByLibrary() ? "stop KMS emulator " + aws.provider()
                 : "release the external KMS emulator (it keeps running)", emulator::close);
-        LOG.info("KMS emulator {} answers pods at {}", aws.provider(), emulator.endpointForPods());
+        LOG.debug("KMS emulator {} answers pods at {}", aws.provider(), emulator.endpointForPods());
         return Optional.of(emulator);
     }
 
@@ -202,7 +208,7 @@ final class BringUp {
                 StorageClass existing = client.storage().v1().storageClasses().withName(name).get();
                 if (existing != null) {
                     requireSameReclaimPolicy(storageClass, existing);
-                    LOG.info("StorageClass {} exists already; using it", name);
+                    LOG.debug("StorageClass {} exists already; using it", name);
                     continue;
                 }
                 try {
@@ -214,13 +220,13 @@ final class BringUp {
                     throw e;
                 }
                 teardown.add("delete StorageClass " + name, () -> deleteOwnedStorageClass(name, id));
-                LOG.info("Created StorageClass {}", name);
+                LOG.debug("Created StorageClass {}", name);
             } else {
                 if (object.getMetadata().getNamespace() == null) {
                     object.getMetadata().setNamespace(namespace);
                 }
                 client.resource(object).create();
-                LOG.info("Created {} {}/{}", object.getKind(), object.getMetadata().getNamespace(), name);
+                LOG.debug("Created {} {}/{}", object.getKind(), object.getMetadata().getNamespace(), name);
             }
         }
     }

@@ -63,7 +63,7 @@ final class K3sOverlay {
         if (!out.problems.isEmpty()) {
             throw new UnsupportedValuesException(inputs.clusterDescription(), out.problems);
         }
-        out.adjustments.forEach(a -> LOG.info("k3s fit-up for release {}: {}", inputs.releaseName(), a));
+        out.adjustments.forEach(a -> LOG.debug("k3s fit-up for release {}: {}", inputs.releaseName(), a));
         return new ValuesOverlay(out.values, out.adjustments, out.objects, out.tls, out.kmsKeyAlias, fullname);
     }
 

@@ -81,7 +81,7 @@ final class NodeHandle implements VaultNode, AutoCloseable {
         boolean stale = connection == null || !connection.isAlive() || (uid != null && !uid.equals(connectedPodUid));
         if (stale) {
             if (connection != null) {
-                LOG.info("Reconnecting to {}/{} ({})", namespace, name,
+                LOG.debug("Reconnecting to {}/{} ({})", namespace, name,
                         !connection.isAlive() ? "the connection died" : "the pod was recreated");
                 connection.close();
             }

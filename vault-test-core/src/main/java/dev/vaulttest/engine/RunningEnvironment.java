@@ -318,7 +318,7 @@ final class RunningEnvironment implements VaultEnvironment {
         if (teardown.done()) {
             return;
         }
-        LOG.info("Closing Vault environment {} ({}/{}); phases: {}", id, namespace, releaseName(),
+        LOG.debug("Closing Vault environment {} ({}/{}); phases: {}", id, namespace, releaseName(),
                 recorder.timeline().phases().stream().map(p -> p.phase() + " " + p.duration().toMillis() + " ms")
                         .collect(Collectors.joining(", ")));
         teardown.run();

@@ -82,7 +82,7 @@ abstract class ContainerKmsEmulator implements KmsEmulator {
         if (!paused) {
             container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
             paused = true;
-            LOG.info("{} at {} is now unreachable (container paused)", provider, endpointForPods);
+            LOG.debug("{} at {} is now unreachable (container paused)", provider, endpointForPods);
         }
     }
 
@@ -92,7 +92,7 @@ abstract class ContainerKmsEmulator implements KmsEmulator {
         if (paused) {
             container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
             paused = false;
-            LOG.info("{} at {} is reachable again", provider, endpointForPods);
+            LOG.debug("{} at {} is reachable again", provider, endpointForPods);
         }
     }
 
@@ -110,14 +110,14 @@ abstract class ContainerKmsEmulator implements KmsEmulator {
     public void disableKey(String keyId) {
         requireReachable("disable key " + keyId);
         api.disableKey(keyId);
-        LOG.info("Disabled KMS key {} in {}", keyId, provider);
+        LOG.debug("Disabled KMS key {} in {}", keyId, provider);
     }
 
     @Override
     public void enableKey(String keyId) {
         requireReachable("enable key " + keyId);
         api.enableKey(keyId);
-        LOG.info("Enabled KMS key {} in {}", keyId, provider);
+        LOG.debug("Enabled KMS key {} in {}", keyId, provider);
     }
 
     @Override

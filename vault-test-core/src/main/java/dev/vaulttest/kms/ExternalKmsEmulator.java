@@ -38,7 +38,7 @@ final class ExternalKmsEmulator implements KmsEmulator {
                 new KmsApiClient(kms.endpointForHost(), region, kms.credentials()));
         try {
             int aliases = emulator.api.listAliases().size();
-            LOG.info("External KMS emulator at {} answers ({} alias(es) in {}); pods reach it at {}",
+            LOG.debug("External KMS emulator at {} answers ({} alias(es) in {}); pods reach it at {}",
                     kms.endpointForHost(), aliases, region, kms.endpointForPods());
         } catch (KmsException e) {
             throw new KmsException("The external KMS emulator does not answer a KMS call at " + kms.endpointForHost()
@@ -137,14 +137,14 @@ final class ExternalKmsEmulator implements KmsEmulator {
     public void disableKey(String keyId) {
         requireOpen();
         api.disableKey(keyId);
-        LOG.info("Disabled KMS key {} in the external emulator at {}", keyId, kms.endpointForHost());
+        LOG.debug("Disabled KMS key {} in the external emulator at {}", keyId, kms.endpointForHost());
     }
 
     @Override
     public void enableKey(String keyId) {
         requireOpen();
         api.enableKey(keyId);
-        LOG.info("Enabled KMS key {} in the external emulator at {}", keyId, kms.endpointForHost());
+        LOG.debug("Enabled KMS key {} in the external emulator at {}", keyId, kms.endpointForHost());
     }
 
     /** Ends this handle; the emulator keeps running with its keys. Idempotent. */

@@ -65,12 +65,12 @@ final class KmsApiClient {
         Optional<String> existing = listAliases().stream().filter(a -> a.name().equals(alias))
                 .flatMap(a -> a.targetKeyId().stream()).findFirst();
         if (existing.isPresent()) {
-            LOG.info("KMS alias {} already points to key {}", alias, existing.get());
+            LOG.debug("KMS alias {} already points to key {}", alias, existing.get());
             return existing.get();
         }
         String keyId = createKey("vault-test seal key for " + alias);
         createAlias(alias, keyId);
-        LOG.info("Created KMS key {} with alias {} in {}", keyId, alias, region);
+        LOG.debug("Created KMS key {} with alias {} in {}", keyId, alias, region);
         return keyId;
     }
 

@@ -34,7 +34,7 @@ final class LocalKmsEmulator extends ContainerKmsEmulator {
                 // local-kms answers every non-POST request on "/" with 405: a cheap "server is up" probe.
                 .waitingFor(new HttpWaitStrategy().forPath("/").forPort(PORT).forStatusCode(405)
                         .withStartupTimeout(spec.startupTimeout()));
-        LOG.info("Starting local-kms {}", spec.image());
+        LOG.debug("Starting local-kms {}", spec.image());
         try {
             container.start();
         } catch (RuntimeException e) {

@@ -25,7 +25,7 @@ final class LocalStackKmsEmulator extends ContainerKmsEmulator {
                 .withNetworkAliases(NETWORK_ALIAS)
                 .withStartupTimeout(spec.startupTimeout());
         spec.authToken().ifPresent(token -> container.withEnv(KmsEmulatorSpec.LOCALSTACK_AUTH_TOKEN, token));
-        LOG.info("Starting LocalStack KMS {} ({})", spec.image(),
+        LOG.debug("Starting LocalStack KMS {} ({})", spec.image(),
                 spec.authToken().isPresent() ? "with auth token" : "without auth token");
         try {
             container.start();

@@ -204,7 +204,7 @@ public final class VaultNodeClient {
             throw http.failure(VaultOperation.INIT, "PUT", "sys/init", answer, "200 with the new keys", List.of());
         }
         InitResult result = parse(VaultOperation.INIT, "sys/init", answer, ResponseParser::initResult);
-        LOG.info("Initialised node {}: {} {} key share(s), threshold {}", nodeName(),
+        LOG.debug("Initialised node {}: {} {} key share(s), threshold {}", nodeName(),
                 request.kind() == InitRequest.KeyKind.UNSEAL_KEYS ? result.keys().size() : result.recoveryKeys().size(),
                 request.kind() == InitRequest.KeyKind.UNSEAL_KEYS ? "unseal" : "recovery", request.threshold());
         return result;
@@ -243,7 +243,7 @@ public final class VaultNodeClient {
         Objects.requireNonNull(progress, "progress");
         SealStatus status = sealStatus();
         if (!status.sealed()) {
-            LOG.info("Node {} is already unsealed", nodeName());
+            LOG.debug("Node {} is already unsealed", nodeName());
             return status;
         }
         int submitted = 0;
@@ -259,7 +259,7 @@ public final class VaultNodeClient {
             status = parse(VaultOperation.UNSEAL, "sys/unseal", answer, ResponseParser::sealStatus);
             progress.accept(status);
             if (!status.sealed()) {
-                LOG.info("Node {} unsealed after {} key share(s)", nodeName(), submitted);
+                LOG.debug("Node {} unsealed after {} key share(s)", nodeName(), submitted);
                 return status;
             }
             if (status.progress() == 0) {
@@ -283,7 +283,7 @@ public final class VaultNodeClient {
             SealStatus status = Wait.until("node " + nodeName() + " to unseal after joining raft", timeout,
                     BACKGROUND_UNSEAL_POLL, this::sealStatus, SealStatus::isUnsealed,
                     s -> "sealed=" + s.sealed() + ", progress " + s.progress() + "/" + s.threshold());
-            LOG.info("Node {} unsealed after {} key share(s) and its raft join", nodeName(), submitted);
+            LOG.debug("Node {} unsealed after {} key share(s) and its raft join", nodeName(), submitted);
             return status;
         } catch (WaitTimeoutException e) {
             throw new VaultApiException(nodeName(), VaultOperation.UNSEAL, 200, List.of(), "Node '" + nodeName()
@@ -313,7 +313,7 @@ public final class VaultNodeClient {
     public void seal() {
         NodeHttp.Answer answer = http.write(VaultOperation.SEAL, "PUT", "sys/seal", null, true, List.of());
         expectNoContent(VaultOperation.SEAL, "PUT", "sys/seal", answer);
-        LOG.info("Sealed node {}", nodeName());
+        LOG.debug("Sealed node {}", nodeName());
     }
 
     /**
@@ -323,7 +323,7 @@ public final class VaultNodeClient {
     public void stepDown() {
         NodeHttp.Answer answer = http.write(VaultOperation.STEP_DOWN, "PUT", "sys/step-down", null, true, List.of());
         expectNoContent(VaultOperation.STEP_DOWN, "PUT", "sys/step-down", answer);
-        LOG.info("Node {} asked the active node to step down", nodeName());
+        LOG.debug("Node {} asked the active node to step down", nodeName());
     }
 
     /**
@@ -342,7 +342,7 @@ public final class VaultNodeClient {
                 List.of());
         boolean joined = parse(VaultOperation.RAFT_JOIN, path, expectOk(VaultOperation.RAFT_JOIN, "POST", path, answer),
                 json -> ResponseParser.bool(json, "joined"));
-        LOG.info("Node {} raft join to {}: joined={}", nodeName(), request.leaderApiAddr(), joined);
+        LOG.debug("Node {} raft join to {}: joined={}", nodeName(), request.leaderApiAddr(), joined);
         return joined;
     }
 
@@ -358,7 +358,7 @@ public final class VaultNodeClient {
         NodeHttp.Answer answer = http.write(VaultOperation.RAFT_REMOVE_PEER, "POST", path,
                 http.object().put("server_id", nodeId), true, List.of());
         expectNoContent(VaultOperation.RAFT_REMOVE_PEER, "POST", path, answer);
-        LOG.info("Removed raft peer {} via node {}", nodeId, nodeName());
+        LOG.debug("Removed raft peer {} via node {}", nodeId, nodeName());
     }
 
     // ---- snapshots ----------------------------------------------------------------------------------------
@@ -399,7 +399,7 @@ public final class VaultNodeClient {
             }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             long size = Files.size(absolute);
-            LOG.info("Saved raft snapshot of node {} to {} ({} bytes)", nodeName(), absolute, size);
+            LOG.debug("Saved raft snapshot of node {} to {} ({} bytes)", nodeName(), absolute, size);
             return size;
         } catch (IOException e) {
             throw http.unreachable(operation, "GET", path, e, List.of());
@@ -453,7 +453,7 @@ public final class VaultNodeClient {
         }
         NodeHttp.Answer answer = http.send(operation, "POST", path, body, true, List.of(), "application/octet-stream");
         expectNoContent(operation, "POST", path, answer);
-        LOG.info("Restored raft snapshot {} on node {} via {}", snapshot.getFileName(), nodeName(), path);
+        LOG.debug("Restored raft snapshot {} on node {} via {}", snapshot.getFileName(), nodeName(), path);
     }
 
     // ---- setup for tests ----------------------------------------------------------------------------------
@@ -470,7 +470,7 @@ public final class VaultNodeClient {
         body.putObject("options").put("version", "2");
         NodeHttp.Answer answer = http.write(VaultOperation.ENABLE_SECRETS_ENGINE, "POST", path, body, true, List.of());
         expectNoContent(VaultOperation.ENABLE_SECRETS_ENGINE, "POST", path, answer);
-        LOG.info("Enabled kv-v2 at {}/ on node {}", trimSlashes(mountPath), nodeName());
+        LOG.debug("Enabled kv-v2 at {}/ on node {}", trimSlashes(mountPath), nodeName());
     }
 
     /**
@@ -499,7 +499,7 @@ public final class VaultNodeClient {
             }
             long version = answer.status() == 204 ? 0
                     : parse(operation, apiPath, answer, body -> ResponseParser.longValue(body.path("data"), "version"));
-            LOG.info("Wrote {} field(s) to {} on node {} (version {})", data.size(), apiPath, nodeName(), version);
+            LOG.debug("Wrote {} field(s) to {} on node {} (version {})", data.size(), apiPath, nodeName(), version);
             return version;
         } catch (VaultException e) {
             throw driver.failure(operation, "POST", apiPath, e, "200 with the new version", List.of());
@@ -551,7 +551,7 @@ public final class VaultNodeClient {
         body.putObject("options").put("file_path", filePath);
         NodeHttp.Answer answer = http.write(VaultOperation.ENABLE_AUDIT, "POST", path, body, true, List.of());
         expectNoContent(VaultOperation.ENABLE_AUDIT, "POST", path, answer);
-        LOG.info("Enabled file audit device {} -> {} on node {}", devicePath, filePath, nodeName());
+        LOG.debug("Enabled file audit device {} -> {} on node {}", devicePath, filePath, nodeName());
     }
 
     /**
@@ -566,7 +566,7 @@ public final class VaultNodeClient {
         NodeHttp.Answer answer = http.write(VaultOperation.WRITE_POLICY, "POST", path,
                 http.object().put("policy", hcl), true, List.of());
         expectNoContent(VaultOperation.WRITE_POLICY, "POST", path, answer);
-        LOG.info("Wrote policy {} on node {}", name, nodeName());
+        LOG.debug("Wrote policy {} on node {}", name, nodeName());
     }
 
     /**
@@ -581,7 +581,7 @@ public final class VaultNodeClient {
         NodeHttp.Answer answer = http.write(VaultOperation.ENABLE_AUTH, "POST", path,
                 http.object().put("type", type), true, List.of());
         expectNoContent(VaultOperation.ENABLE_AUTH, "POST", path, answer);
-        LOG.info("Enabled auth method {} at {}/ on node {}", type, mountPath, nodeName());
+        LOG.debug("Enabled auth method {} at {}/ on node {}", type, mountPath, nodeName());
     }
 
     /**
@@ -615,7 +615,7 @@ public final class VaultNodeClient {
         List<Sensitive> secrets = config.tokenReviewerJwt().map(List::of).orElse(List.of());
         NodeHttp.Answer answer = http.write(VaultOperation.CONFIGURE_KUBERNETES_AUTH, "POST", path, body, true, secrets);
         expectNoContentOrOk(VaultOperation.CONFIGURE_KUBERNETES_AUTH, "POST", path, answer, secrets);
-        LOG.info("Configured Kubernetes auth at {}/ on node {}: {}", mountPath, nodeName(), config);
+        LOG.debug("Configured Kubernetes auth at {}/ on node {}: {}", mountPath, nodeName(), config);
     }
 
     /**
@@ -639,7 +639,7 @@ public final class VaultNodeClient {
         List<String> warnings = answer.status() == 200
                 ? parse(VaultOperation.WRITE_KUBERNETES_ROLE, path, answer, ResponseParser::warnings)
                 : List.of();
-        LOG.info("Wrote Kubernetes role {} at {}/ on node {}{}", role.name(), mountPath, nodeName(),
+        LOG.debug("Wrote Kubernetes role {} at {}/ on node {}{}", role.name(), mountPath, nodeName(),
                 warnings.isEmpty() ? "" : " with warnings " + warnings);
         return warnings;
     }
@@ -675,7 +675,7 @@ public final class VaultNodeClient {
         NodeHttp.Answer answer = http.write(operation, "POST", path, body, false, List.of(jwt));
         if (answer.status() == 200) {
             LoginResult.Success success = parse(operation, path, answer, ResponseParser::loginSuccess);
-            LOG.info("Kubernetes login as role {} on node {} succeeded: policies {}", role, nodeName(),
+            LOG.debug("Kubernetes login as role {} on node {} succeeded: policies {}", role, nodeName(),
                     success.policies());
             return success;
         }
@@ -685,7 +685,7 @@ public final class VaultNodeClient {
         if (!refusal) {
             throw http.failure(operation, "POST", path, answer, "200 with a token, or a refusal", List.of(jwt));
         }
-        LOG.info("Kubernetes login as role {} on node {} denied: HTTP {} {}", role, nodeName(), answer.status(), errors);
+        LOG.debug("Kubernetes login as role {} on node {} denied: HTTP {} {}", role, nodeName(), answer.status(), errors);
         return new LoginResult.Denied(answer.status(), errors);
     }
 

@@ -3,6 +3,9 @@ package dev.vaulttest.timing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -94,5 +97,37 @@ class PhaseRecorderTest {
     void negativeDurationIsRejectedWithThePhaseName() {
         assertThatThrownBy(() -> new PhaseTiming("join", START, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'join'");
+    }
+
+    @Test
+    void aFinishedPhaseLogsOneInfoLineWithItsDuration() {
+        PhaseRecorder named = new PhaseRecorder(clock, () -> "Vault environment vt-log-test/vt-log");
+
+        List<String> lines = logLines("vt-log-test", () -> {
+            named.time(PhaseTimeline.INSTALL, () -> clock.advance(Duration.ofMillis(700)));
+            assertThatThrownBy(() -> named.time(PhaseTimeline.UNSEAL, () -> {
+                clock.advance(Duration.ofSeconds(12));
+                throw new IllegalStateException("still sealed");
+            })).hasMessage("still sealed");
+        });
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains(" INFO ")
+                .endsWith("Vault environment vt-log-test/vt-log: install took 700ms");
+        assertThat(lines.get(1)).contains(" INFO ")
+                .endsWith("Vault environment vt-log-test/vt-log: unseal failed after 12.0s");
+    }
+
+    /** The lines slf4j-simple writes to System.err while the action runs (see simplelogger.properties). */
+    private static List<String> logLines(String containing, Runnable action) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(originalErr);
+        }
+        return captured.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains(containing)).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.vaulttest.engine;
 
 import dev.vaulttest.BringUpException;
 import dev.vaulttest.VaultEnvironmentSpec;
+import dev.vaulttest.base.Durations;
 import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.base.Wait;
 import dev.vaulttest.base.WaitAbortedException;
@@ -19,7 +20,6 @@ import dev.vaulttest.cluster.K3sCluster;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.cluster.Labels;
 import dev.vaulttest.cluster.NodeConnector;
-import dev.vaulttest.internal.Durations;
 import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.kms.KmsConnection;
 import dev.vaulttest.kms.KmsEmulator;

@@ -3,7 +3,7 @@ package dev.vaulttest.kms;
 import org.testcontainers.containers.Network;
 
 /** Starts KMS emulators. */
-public final class KmsEmulators {
+final class KmsEmulators {
 
     private KmsEmulators() {
     }
@@ -18,7 +18,7 @@ public final class KmsEmulators {
      * @throws KmsException when it does not start; for LocalStack exit code 55 the message explains the auth token
      * @throws IllegalArgumentException for {@link KmsProvider#EXTERNAL} and {@link KmsProvider#REAL_AWS}
      */
-    public static KmsEmulator start(KmsEmulatorSpec spec, Network network) {
+    static KmsEmulator start(KmsEmulatorSpec spec, Network network) {
         return switch (spec.provider()) {
             case LOCALSTACK -> LocalStackKmsEmulator.start(spec, network);
             case LOCAL_KMS -> LocalKmsEmulator.start(spec, network);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.chart.Adjustment;
 import dev.vaulttest.cluster.ClusterFacts;
-import dev.vaulttest.cluster.Prerequisites;
 import dev.vaulttest.internal.NestedMaps;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -35,7 +34,8 @@ class OverlayObjectsOnClusterTest {
         NestedMaps.put(values, "vault-raft", "server", "dataStorage", "storageClass");
 
         ValuesOverlay overlay = K3sOverlay.compute(values, inputs(ClusterFacts.read(client, true)).build());
-        List<HasMetadata> created = Prerequisites.createMissing(client, overlay.objectsToCreate());
+        List<HasMetadata> created = overlay.objectsToCreate().stream()
+                .map(object -> (HasMetadata) client.resource(object).create()).toList();
 
         assertThat(created).extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
                 .containsExactly("StorageClass/vault-raft", "Secret/vault-tls");

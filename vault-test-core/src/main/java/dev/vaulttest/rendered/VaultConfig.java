@@ -72,6 +72,11 @@ public final class VaultConfig {
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new InvalidVaultConfigException(source, "HCL parse error: " + cause.getMessage(), e);
+        } catch (NoClassDefFoundError e) {
+            // hcl4j evaluates its own functions (jsonencode, ...) and "data" lookups (HTTP requests); the
+            // libraries they load are left out of vault-test's dependencies, and Vault has neither.
+            throw new InvalidVaultConfigException(source, "HCL parse error: the document calls an HCL function or "
+                    + "data lookup, which Vault's configuration language does not have", e);
         }
     }
 

@@ -134,6 +134,17 @@ class VaultConfigTest {
                 .hasMessageContaining("HCL syntax error: line ");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "a = \"${jsonencode(1)}\"\n",
+        "data \"http\" \"x\" {\n  url = \"http://127.0.0.1:9/\"\n}\na = \"${data.http.x.body}\"\n",
+    })
+    void rejects_hcl4j_functions_and_data_lookups_which_vault_does_not_have(String hcl) {
+        assertThatThrownBy(() -> VaultConfig.parse(hcl, SOURCE))
+                .isInstanceOf(InvalidVaultConfigException.class)
+                .hasMessageContaining("calls an HCL function or data lookup");
+    }
+
     @Test
     void names_the_line_and_column_of_the_error() {
         assertThatThrownBy(() -> VaultConfig.parse("ui = true\nlistener \"tcp\" {\n  address = \n}\n", SOURCE))

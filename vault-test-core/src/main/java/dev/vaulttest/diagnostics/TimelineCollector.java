@@ -1,7 +1,6 @@
 package dev.vaulttest.diagnostics;
 
 import dev.vaulttest.VaultEnvironment;
-import dev.vaulttest.report.TimelineJson;
 
 /** Writes the bring-up phases to {@code timeline.json}. */
 final class TimelineCollector implements Collector {

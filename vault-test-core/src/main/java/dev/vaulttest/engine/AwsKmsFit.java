@@ -2,7 +2,6 @@ package dev.vaulttest.engine;
 
 import dev.vaulttest.cluster.Labels;
 import dev.vaulttest.internal.NestedMaps;
-import dev.vaulttest.kms.KmsConnection;
 import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.rendered.VaultConfig;
 import io.fabric8.kubernetes.api.model.SecretBuilder;

@@ -21,7 +21,6 @@ import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.cluster.Labels;
 import dev.vaulttest.cluster.NodeConnector;
 import dev.vaulttest.internal.Redactor;
-import dev.vaulttest.kms.KmsConnection;
 import dev.vaulttest.kms.KmsEmulator;
 import dev.vaulttest.kms.KmsEmulatorSpec;
 import dev.vaulttest.kms.SealSpec;

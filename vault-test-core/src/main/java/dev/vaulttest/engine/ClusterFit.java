@@ -4,7 +4,6 @@ import dev.vaulttest.chart.Adjustment;
 import dev.vaulttest.chart.StorageReclaimPolicy;
 import dev.vaulttest.cluster.ClusterFacts;
 import dev.vaulttest.cluster.EnvironmentId;
-import dev.vaulttest.kms.KmsConnection;
 import dev.vaulttest.kms.SealSpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.vaulttest.engine;
 import dev.vaulttest.chart.StorageReclaimPolicy;
 import dev.vaulttest.cluster.ClusterFacts;
 import dev.vaulttest.cluster.EnvironmentId;
-import dev.vaulttest.kms.KmsConnection;
 import dev.vaulttest.kms.SealSpec;
 import java.util.LinkedHashSet;
 import java.util.Objects;

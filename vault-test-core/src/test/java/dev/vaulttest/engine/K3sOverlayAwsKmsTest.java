@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vaulttest.chart.Adjustment;
 import dev.vaulttest.internal.NestedMaps;
 import dev.vaulttest.kms.AwsCredentials;
-import dev.vaulttest.kms.KmsConnection;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -15,7 +15,6 @@ import dev.vaulttest.chart.RenderedChart;
 import dev.vaulttest.cluster.ClusterFacts;
 import dev.vaulttest.cluster.EnvironmentId;
 import dev.vaulttest.kms.AwsCredentials;
-import dev.vaulttest.kms.KmsConnection;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
 import io.fabric8.kubernetes.api.model.Container;

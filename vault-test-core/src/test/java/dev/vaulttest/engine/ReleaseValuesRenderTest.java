@@ -16,7 +16,6 @@ import dev.vaulttest.chart.StorageReclaimPolicy;
 import dev.vaulttest.cluster.ClusterFacts;
 import dev.vaulttest.cluster.EnvironmentId;
 import dev.vaulttest.kms.AwsCredentials;
-import dev.vaulttest.kms.KmsConnection;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.rendered.RenderedDeployment;

@@ -1,4 +1,4 @@
-package dev.vaulttest.report;
+package dev.vaulttest.diagnostics;
 
 import dev.vaulttest.timing.PhaseTimeline;
 import dev.vaulttest.timing.PhaseTiming;
@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  * Phases appear in start order; a phase recorded twice appears twice.
  */
-public final class TimelineJson {
+final class TimelineJson {
 
     /** Bumped when a field is renamed or removed; adding fields keeps the version. */
     public static final int SCHEMA_VERSION = 1;

@@ -1,4 +1,4 @@
-package dev.vaulttest.report;
+package dev.vaulttest.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
-package dev.vaulttest.kms;
+package dev.vaulttest.engine;
 
+import dev.vaulttest.kms.AwsCredentials;
+import dev.vaulttest.kms.KmsEmulator;
 import java.net.URI;
 import java.util.Objects;
 
@@ -11,7 +13,7 @@ import java.util.Objects;
  * @param region the AWS region the keys live in
  * @param credentials the credentials Vault signs with
  */
-public record KmsConnection(URI endpointForPods, String region, AwsCredentials credentials) {
+record KmsConnection(URI endpointForPods, String region, AwsCredentials credentials) {
 
     /**
      * Validates.

@@ -35,7 +35,7 @@ final class AwsKmsFit {
     private AwsKmsFit() {
     }
 
-    static void apply(VaultValuesView view, Optional<VaultConfig> config, String fullname, OverlayInputs in,
+    static void apply(VaultValuesView view, Optional<VaultConfig> config, String fullname, ClusterFit.Context in,
             OverlayBuilder out) {
         String configPath = view.configPath().map(NestedMaps::dotted).orElse("server config");
         config.ifPresent(c -> c.seals().stream()
@@ -68,7 +68,7 @@ final class AwsKmsFit {
         wire(view, seal.get(), fullname, in, out);
     }
 
-    private static void wire(VaultValuesView view, AwsKmsSeal seal, String fullname, OverlayInputs in,
+    private static void wire(VaultValuesView view, AwsKmsSeal seal, String fullname, ClusterFit.Context in,
             OverlayBuilder out) {
         KmsConnection kms = in.kms().orElseThrow();
         SealSpec.AwsKms spec = (SealSpec.AwsKms) in.seal();

@@ -158,7 +158,7 @@ final class BringUp {
         Optional<KmsEmulator> kms = startKms(withMode.effective());
         ClusterFit.Context context = new ClusterFit.Context(id, release, namespace, cluster.description(),
                 cluster.facts(), spec.seal(), kms.map(KmsConnection::of), spec.reclaimPolicy(), spec.injector());
-        ReleaseValues.Fitted fittedValues = ReleaseValues.fit(withMode, wiring.fit(), context);
+        ReleaseValues.Fitted fittedValues = ReleaseValues.fit(withMode, context);
         ClusterFit.Fitted fitted = fittedValues.fitted();
         ChartValues values = fittedValues.values();
         List<Adjustment> adjustments = fittedValues.adjustments();
@@ -183,7 +183,7 @@ final class BringUp {
         teardown.add("uninstall release " + namespace + "/" + release, installed::close);
         caCertificatePem = fitted.caCertificatePem();
         return new Installed(kms, installed, rendered.values(), adjustments, fitted.caCertificatePem(),
-                new ReleaseValuesFit(spec, wiring.fit(), context));
+                new ReleaseValuesFit(spec, context));
     }
 
     private Optional<KmsEmulator> startKms(Map<String, Object> values) {

@@ -18,13 +18,12 @@ import java.util.function.Supplier;
  * @param installer installs the rendered chart
  * @param connectors opens connections to pods of a cluster
  * @param kmsStarter starts the KMS emulator
- * @param fit fits the values to the cluster
  * @param ids supplies the environment id (and thereby namespace and release name)
  * @param vaultTimeouts timeouts of the node clients
  * @param keepOnFailure whether a failed bring-up keeps what it created, for inspection
  */
 record EnvironmentWiring(ChartRenderer renderer, ReleaseInstaller installer,
-        Function<KubernetesCluster, NodeConnector> connectors, KmsStarter kmsStarter, ClusterFit fit,
+        Function<KubernetesCluster, NodeConnector> connectors, KmsStarter kmsStarter,
         Supplier<EnvironmentId> ids, VaultTimeouts vaultTimeouts, boolean keepOnFailure) {
 
     EnvironmentWiring {
@@ -32,7 +31,6 @@ record EnvironmentWiring(ChartRenderer renderer, ReleaseInstaller installer,
         Objects.requireNonNull(installer, "installer");
         Objects.requireNonNull(connectors, "connectors");
         Objects.requireNonNull(kmsStarter, "kmsStarter");
-        Objects.requireNonNull(fit, "fit");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(vaultTimeouts, "vaultTimeouts");
     }

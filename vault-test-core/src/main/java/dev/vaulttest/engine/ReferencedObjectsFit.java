@@ -14,7 +14,7 @@ final class ReferencedObjectsFit {
     private ReferencedObjectsFit() {
     }
 
-    static void apply(VaultValuesView view, OverlayInputs in, OverlayBuilder out) {
+    static void apply(VaultValuesView view, ClusterFit.Context in, OverlayBuilder out) {
         for (Mount mount : view.mounts()) {
             boolean secret = mount.kind().equals("Secret");
             boolean available = out.createsObject(mount.kind(), mount.name())
@@ -22,9 +22,8 @@ final class ReferencedObjectsFit {
             if (!available) {
                 out.problem(mount.valuePath(), "mounts " + mount.kind() + " '" + mount.name() + "', which does not"
                                 + " exist in the fresh test namespace and which the library cannot generate.",
-                        "Create it before the install and declare it with OverlayInputs.provided"
-                                + (secret ? "Secret" : "ConfigMap") + "(\"" + mount.name() + "\"), or remove the mount"
-                                + " in a test values layer.");
+                        "Remove the mount in a test values layer: the library creates the namespace, so nothing"
+                                + " can exist in it before the install.");
             }
         }
         for (Object entry : secretEnvironment(view, out)) {
@@ -33,8 +32,8 @@ final class ReferencedObjectsFit {
                 if (!out.createsObject("Secret", secretName) && !in.providedSecrets().contains(secretName)) {
                     out.problem("server.extraSecretEnvironmentVars[" + e.get("envName") + "]", "reads Secret '"
                                     + secretName + "', which does not exist in the fresh test namespace.",
-                            "Create it before the install and declare it with OverlayInputs.providedSecret(\""
-                                    + secretName + "\"), or remove the entry in a test values layer.");
+                            "Remove the entry in a test values layer: the library creates the namespace, so nothing"
+                                    + " can exist in it before the install.");
                 }
             }
         }

@@ -63,13 +63,11 @@ final class ReleaseValues {
      * Fits the layered values to the cluster.
      *
      * @param withMode the team's values with the mode layer
-     * @param fit the cluster fit
      * @param context the release, cluster and seal
      * @return the final values
      */
-    static Fitted fit(WithMode withMode, ClusterFit fit, ClusterFit.Context context) {
-        Objects.requireNonNull(fit, "fit");
-        ClusterFit.Fitted fitted = fit.fit(withMode.effective(), context);
+    static Fitted fit(WithMode withMode, ClusterFit.Context context) {
+        ClusterFit.Fitted fitted = ClusterFit.fit(withMode.effective(), context);
         ChartValues values = fitted.values().isEmpty() ? withMode.values()
                 : withMode.values().toBuilder().values("vault-test cluster fit-ups", fitted.values()).build();
         List<Adjustment> adjustments = new ArrayList<>(withMode.mode().adjustments());

@@ -13,12 +13,10 @@ import java.util.Objects;
 final class ReleaseValuesFit {
 
     private final VaultEnvironmentSpec spec;
-    private final ClusterFit fit;
     private final ClusterFit.Context context;
 
-    ReleaseValuesFit(VaultEnvironmentSpec spec, ClusterFit fit, ClusterFit.Context context) {
+    ReleaseValuesFit(VaultEnvironmentSpec spec, ClusterFit.Context context) {
         this.spec = Objects.requireNonNull(spec, "spec");
-        this.fit = Objects.requireNonNull(fit, "fit");
         this.context = Objects.requireNonNull(context, "context");
     }
 
@@ -31,6 +29,6 @@ final class ReleaseValuesFit {
     ReleaseValues.Fitted fit(ChartValues teamValues) {
         VaultEnvironmentSpec withValues = spec.toBuilder().values(Objects.requireNonNull(teamValues, "teamValues"))
                 .build();
-        return ReleaseValues.fit(ReleaseValues.withMode(withValues), fit, context);
+        return ReleaseValues.fit(ReleaseValues.withMode(withValues), context);
     }
 }

@@ -21,12 +21,12 @@ final class SchedulingFit {
     private SchedulingFit() {
     }
 
-    static void apply(VaultValuesView view, OverlayInputs in, OverlayBuilder out) {
+    static void apply(VaultValuesView view, ClusterFit.Context in, OverlayBuilder out) {
         Mode mode = view.mode();
         if (mode == Mode.EXTERNAL) {
             return;
         }
-        List<Map<String, String>> nodes = in.cluster().nodeLabels();
+        List<Map<String, String>> nodes = in.facts().nodeLabels();
         if (mode != Mode.DEV) {
             Optional<Map<String, Object>> affinity = view.affinity();
             affinity.ifPresent(a -> relaxAntiAffinity(view, a, view.replicas(), nodes.size(), out));
@@ -34,7 +34,7 @@ final class SchedulingFit {
             checkSpread(view.topologySpreadConstraints(), nodes, out);
         }
         checkNodeSelector(view.nodeSelector(), nodes, out);
-        view.priorityClassName().filter(p -> !in.cluster().priorityClasses().contains(p)).ifPresent(p -> out.problem(
+        view.priorityClassName().filter(p -> !in.facts().priorityClasses().contains(p)).ifPresent(p -> out.problem(
                 "server.priorityClassName", "PriorityClass '" + p + "' does not exist in " + in.clusterDescription()
                         + ", so Kubernetes refuses to create the Vault pods.",
                 "Override server.priorityClassName in a test values layer, or create the PriorityClass first."));

@@ -184,7 +184,7 @@ public final class StandardEnvironmentFactory implements EnvironmentFactory {
         public StandardEnvironmentFactory build() {
             ChartCache cache = chartCache == null ? ChartCache.atDefaultLocation() : chartCache;
             return new StandardEnvironmentFactory(new EnvironmentWiring(new ChartRenderer(cache), installer,
-                    connectors, kmsStarter, new K3sFit(), ids, vaultTimeouts, keepOnFailure));
+                    connectors, kmsStarter, ids, vaultTimeouts, keepOnFailure));
         }
     }
 }

@@ -19,7 +19,7 @@ final class StorageFit {
     private StorageFit() {
     }
 
-    static void apply(VaultValuesView view, OverlayInputs in, OverlayBuilder out) {
+    static void apply(VaultValuesView view, ClusterFit.Context in, OverlayBuilder out) {
         for (Storage storage : new Storage[] {view.dataStorage(), view.auditStorage()}) {
             if (storage.used()) {
                 fit(storage, in, out);
@@ -27,8 +27,8 @@ final class StorageFit {
         }
     }
 
-    private static void fit(Storage storage, OverlayInputs in, OverlayBuilder out) {
-        boolean localPath = in.cluster().localPathProvisioning();
+    private static void fit(Storage storage, ClusterFit.Context in, OverlayBuilder out) {
+        boolean localPath = in.facts().localPathProvisioning();
         if (localPath && !SINGLE_NODE_MODES.contains(storage.accessMode())) {
             out.problem(storage.path("accessMode"), "access mode " + storage.accessMode() + " is not available: the"
                             + " local-path provisioner only provides ReadWriteOnce volumes.",
@@ -37,7 +37,7 @@ final class StorageFit {
             return;
         }
         if (storage.storageClass().isEmpty()) {
-            if (in.cluster().defaultStorageClass().isEmpty()) {
+            if (in.facts().defaultStorageClass().isEmpty()) {
                 out.problem(storage.path("storageClass"), "no StorageClass is named and " + in.clusterDescription()
                                 + " has no default StorageClass, so the claim would stay Pending.",
                         "Name an existing StorageClass in " + storage.path("storageClass") + ".");
@@ -45,12 +45,12 @@ final class StorageFit {
             return;
         }
         String name = storage.storageClass().get();
-        if (in.cluster().storageClasses().contains(name) || out.createsObject("StorageClass", name)) {
+        if (in.facts().storageClasses().contains(name) || out.createsObject("StorageClass", name)) {
             return;
         }
         if (!localPath) {
             out.problem(storage.path("storageClass"), "StorageClass '" + name + "' does not exist in "
-                            + in.clusterDescription() + " (it has " + in.cluster().storageClasses() + ").",
+                            + in.clusterDescription() + " (it has " + in.facts().storageClasses() + ").",
                     "Create it in the cluster, or override " + storage.path("storageClass") + " in a test values layer.");
             return;
         }

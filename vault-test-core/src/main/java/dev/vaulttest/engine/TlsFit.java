@@ -36,7 +36,7 @@ final class TlsFit {
     record FileReference(String path, Role role, String valuePath, String attribute) {
     }
 
-    static void apply(VaultValuesView view, Optional<VaultConfig> config, String fullname, OverlayInputs in,
+    static void apply(VaultValuesView view, Optional<VaultConfig> config, String fullname, ClusterFit.Context in,
             OverlayBuilder out) {
         Map<String, Map<String, Role>> filesBySecret = new LinkedHashMap<>();
         Map<String, FileReference> firstReference = new LinkedHashMap<>();

@@ -79,7 +79,7 @@ class OfficialChartValuesTest {
         requireChart();
         ClusterFit.Context context = new ClusterFit.Context(ID, ID.releaseName(), ID.namespace(), "k3s",
                 singleNodeK3s(), spec.seal(), kms, spec.reclaimPolicy(), spec.injector());
-        ReleaseValues.Fitted fitted = ReleaseValues.fit(ReleaseValues.withMode(spec), new K3sFit(), context);
+        ReleaseValues.Fitted fitted = ReleaseValues.fit(ReleaseValues.withMode(spec), context);
         return renderer.render(RenderRequest.builder(chart).values(fitted.values()).releaseName(ID.releaseName())
                 .namespace(ID.namespace()).kubeVersion("v1.33.5").build());
     }

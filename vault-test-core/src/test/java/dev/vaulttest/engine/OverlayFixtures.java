@@ -59,7 +59,7 @@ final class OverlayFixtures {
                 defaultClass, Set.of("system-cluster-critical"), false);
     }
 
-    static OverlayInputs.Builder inputs(ClusterFacts facts) {
-        return OverlayInputs.builder(ENVIRONMENT, facts).clusterDescription("k3s test");
+    static ClusterFit.Builder inputs(ClusterFacts facts) {
+        return ClusterFit.Context.builder(ENVIRONMENT, facts).clusterDescription("k3s test");
     }
 }

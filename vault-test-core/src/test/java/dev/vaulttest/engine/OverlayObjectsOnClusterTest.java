@@ -33,8 +33,8 @@ class OverlayObjectsOnClusterTest {
         Map<String, Object> values = NestedMaps.deepCopy(values("ha-raft-tls.yaml"));
         NestedMaps.put(values, "vault-raft", "server", "dataStorage", "storageClass");
 
-        ValuesOverlay overlay = K3sOverlay.compute(values, inputs(ClusterFacts.read(client, true)).build());
-        List<HasMetadata> created = overlay.objectsToCreate().stream()
+        ClusterFit.Fitted overlay = ClusterFit.fit(values, inputs(ClusterFacts.read(client, true)).build());
+        List<HasMetadata> created = overlay.objects().stream()
                 .map(object -> (HasMetadata) client.resource(object).create()).toList();
 
         assertThat(created).extracting(o -> o.getKind() + "/" + o.getMetadata().getName())

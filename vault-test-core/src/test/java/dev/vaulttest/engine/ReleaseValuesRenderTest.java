@@ -68,7 +68,7 @@ class ReleaseValuesRenderTest {
     private ReleaseValues.Fitted fit(VaultEnvironmentSpec spec, Optional<KmsConnection> kms) {
         ClusterFit.Context context = new ClusterFit.Context(ID, ID.releaseName(), ID.namespace(), "k3s test",
                 singleNodeK3s(), spec.seal(), kms, spec.reclaimPolicy(), spec.injector());
-        return ReleaseValues.fit(ReleaseValues.withMode(spec), new K3sFit(), context);
+        return ReleaseValues.fit(ReleaseValues.withMode(spec), context);
     }
 
     private RenderedChart render(ChartValues values) {

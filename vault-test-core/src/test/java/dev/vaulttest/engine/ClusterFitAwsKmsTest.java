@@ -20,19 +20,19 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class K3sOverlayAwsKmsTest {
+class ClusterFitAwsKmsTest {
 
     private static final KmsConnection LOCALSTACK = new KmsConnection(URI.create("http://172.18.0.3:4566"),
             "us-east-1", AwsCredentials.emulatorDefaults());
 
-    private static OverlayInputs.Builder awsKms() {
+    private static ClusterFit.Builder awsKms() {
         return inputs(k3s(1)).seal(SealSpec.awsKms(KmsProvider.LOCALSTACK)).kms(LOCALSTACK)
                 .providedSecret("vault-license");
     }
 
     @Test
     void awskmsIsPointedAtTheEmulatorThroughEnvironmentAndASecret() {
-        ValuesOverlay overlay = K3sOverlay.compute(values("awskms.yaml"), awsKms().build());
+        ClusterFit.Fitted overlay = ClusterFit.fit(values("awskms.yaml"), awsKms().build());
 
         assertThat(overlay.adjustments()).extracting(Adjustment::valuePath).containsExactly(
                 "server.extraEnvironmentVars.AWS_KMS_ENDPOINT",
@@ -53,7 +53,7 @@ class K3sOverlayAwsKmsTest {
 
     @Test
     void credentialsComeFromASecretAndTheTeamsOtherSecretVariablesStay() {
-        ValuesOverlay overlay = K3sOverlay.compute(values("awskms.yaml"), awsKms().build());
+        ClusterFit.Fitted overlay = ClusterFit.fit(values("awskms.yaml"), awsKms().build());
 
         assertThat(NestedMaps.list(overlay.values(), "server", "extraSecretEnvironmentVars")).containsExactly(
                 Map.of("envName", "VAULT_LICENSE", "secretName", "vault-license", "secretKey", "license"),
@@ -63,7 +63,7 @@ class K3sOverlayAwsKmsTest {
                         "secretKey", "AWS_SECRET_ACCESS_KEY"));
         assertThat(overlay.adjustmentsAt("server.extraSecretEnvironmentVars").get(0).reason())
                 .contains("replaces AWS_SECRET_ACCESS_KEY from Secret prod-aws");
-        Secret credentials = (Secret) overlay.objectsToCreate().get(0);
+        Secret credentials = (Secret) overlay.objects().get(0);
         assertThat(credentials.getMetadata().getName()).isEqualTo("vault-overlay-abc123-kms-credentials");
         assertThat(credentials.getMetadata().getNamespace()).isEqualTo("vault-test-overlay-abc123");
         assertThat(decode(credentials.getData().get("AWS_ACCESS_KEY_ID"))).isEqualTo("test");
@@ -78,7 +78,7 @@ class K3sOverlayAwsKmsTest {
         KmsConnection external = new KmsConnection(URI.create("http://10.0.0.5:8080"), "us-east-1",
                 new AwsCredentials("AKIALABKEY000001", "lab-s3cr3t"));
 
-        ValuesOverlay overlay = K3sOverlay.compute(values("awskms.yaml"), inputs(k3s(1))
+        ClusterFit.Fitted overlay = ClusterFit.fit(values("awskms.yaml"), inputs(k3s(1))
                 .seal(SealSpec.awsKms(KmsProvider.EXTERNAL)).kms(external).providedSecret("vault-license").build());
 
         assertThat(NestedMaps.map(overlay.values(), "server", "extraEnvironmentVars"))
@@ -88,7 +88,7 @@ class K3sOverlayAwsKmsTest {
         assertThat(overlay.adjustmentsAt("server.extraEnvironmentVars.AWS_KMS_ENDPOINT").get(0).reason())
                 .contains("EXTERNAL emulator at its endpoint for pods").doesNotContain("container IP");
         assertThat(overlay.kmsKeyAlias()).contains("alias/vault-unseal");
-        Secret credentials = (Secret) overlay.objectsToCreate().get(0);
+        Secret credentials = (Secret) overlay.objects().get(0);
         assertThat(decode(credentials.getData().get("AWS_ACCESS_KEY_ID"))).isEqualTo("AKIALABKEY000001");
         assertThat(decode(credentials.getData().get("AWS_SECRET_ACCESS_KEY"))).isEqualTo("lab-s3cr3t");
         assertThat(overlay.toString()).doesNotContain("lab-s3cr3t");
@@ -99,18 +99,18 @@ class K3sOverlayAwsKmsTest {
 
     @Test
     void realAwsKeepsTheValuesAsTheyAre() {
-        ValuesOverlay overlay = K3sOverlay.compute(values("awskms.yaml"), inputs(k3s(1))
+        ClusterFit.Fitted overlay = ClusterFit.fit(values("awskms.yaml"), inputs(k3s(1))
                 .seal(SealSpec.awsKms(KmsProvider.REAL_AWS)).providedSecret("vault-license").providedSecret("prod-aws")
                 .build());
 
         assertThat(overlay.adjustments()).isEmpty();
-        assertThat(overlay.objectsToCreate()).isEmpty();
+        assertThat(overlay.objects()).isEmpty();
         assertThat(overlay.kmsKeyAlias()).isEmpty();
     }
 
     @Test
     void shamirSpecWithAwskmsValuesIsAMismatch() {
-        assertThatThrownBy(() -> K3sOverlay.compute(values("awskms.yaml"),
+        assertThatThrownBy(() -> ClusterFit.fit(values("awskms.yaml"),
                 inputs(k3s(1)).providedSecret("vault-license").providedSecret("prod-aws").build()))
                 .isInstanceOfSatisfying(UnsupportedValuesException.class, e -> {
                     assertThat(e.problems()).extracting(UnsupportedValue::valuePath)
@@ -121,7 +121,7 @@ class K3sOverlayAwsKmsTest {
 
     @Test
     void awskmsSpecWithoutAnAwskmsSealIsAMismatch() {
-        assertThatThrownBy(() -> K3sOverlay.compute(values("ha-raft.yaml"), awsKms().build()))
+        assertThatThrownBy(() -> ClusterFit.fit(values("ha-raft.yaml"), awsKms().build()))
                 .isInstanceOf(UnsupportedValuesException.class)
                 .hasMessageContaining("no active seal \"awskms\"");
     }
@@ -140,7 +140,7 @@ class K3sOverlayAwsKmsTest {
                       }
                 """);
 
-        assertThatThrownBy(() -> K3sOverlay.compute(values, awsKms().build()))
+        assertThatThrownBy(() -> ClusterFit.fit(values, awsKms().build()))
                 .isInstanceOfSatisfying(UnsupportedValuesException.class, e -> {
                     assertThat(e.problems()).extracting(UnsupportedValue::valuePath).containsExactly(
                             "server.standalone.config seal \"awskms\" kms_key_id",
@@ -160,7 +160,7 @@ class K3sOverlayAwsKmsTest {
                     VAULT_AWSKMS_SEAL_KEY_ID: alias/from-env
                 """);
 
-        ValuesOverlay overlay = K3sOverlay.compute(values, awsKms().build());
+        ClusterFit.Fitted overlay = ClusterFit.fit(values, awsKms().build());
 
         assertThat(overlay.kmsKeyAlias()).contains("alias/from-env");
         assertThat(NestedMaps.get(overlay.values(), "server", "extraEnvironmentVars", "AWS_KMS_ENDPOINT"))
@@ -187,7 +187,7 @@ class K3sOverlayAwsKmsTest {
     void inputsRequireTheEmulatorConnectionForAnEmulatedSeal() {
         assertThatThrownBy(() -> inputs(k3s(1)).seal(SealSpec.awsKms(KmsProvider.LOCALSTACK)).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("KmsConnection.of(emulator)");
+                .hasMessageContaining("needs its KmsConnection");
         assertThat(inputs(k3s(1)).seal(SealSpec.awsKms(KmsProvider.REAL_AWS)).build().kms()).isEmpty();
     }
 

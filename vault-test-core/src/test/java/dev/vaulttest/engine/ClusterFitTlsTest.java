@@ -27,17 +27,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class K3sOverlayTlsTest {
+class ClusterFitTlsTest {
 
     private static final String FULLNAME = "vault-overlay-abc123";
     private static final String NS = "vault-test-overlay-abc123";
 
     @Test
     void tlsConfigGetsASecretWithEveryFileItReads() {
-        ValuesOverlay overlay = K3sOverlay.compute(values("ha-raft-tls.yaml"), inputs(k3s(1)).build());
+        ClusterFit.Fitted overlay = ClusterFit.fit(values("ha-raft-tls.yaml"), inputs(k3s(1)).build());
 
-        Secret secret = (Secret) overlay.objectsToCreate().get(0);
-        assertThat(overlay.objectsToCreate()).hasSize(1);
+        Secret secret = (Secret) overlay.objects().get(0);
+        assertThat(overlay.objects()).hasSize(1);
         assertThat(secret.getMetadata().getName()).isEqualTo("vault-tls");
         assertThat(secret.getMetadata().getNamespace()).isEqualTo(NS);
         assertThat(secret.getMetadata().getLabels()).containsEntry("vault-test.dev/environment", "overlay-abc123");
@@ -54,7 +54,7 @@ class K3sOverlayTlsTest {
 
     @Test
     void serverCertificateCoversServicesPodsAndLoopbackAndChainsToTheCa() throws Exception {
-        TlsMaterial tls = K3sOverlay.compute(values("ha-raft-tls.yaml"), inputs(k3s(1)).build()).tls().orElseThrow();
+        TlsMaterial tls = ClusterFit.fit(values("ha-raft-tls.yaml"), inputs(k3s(1)).build()).tls().orElseThrow();
 
         List<X509Certificate> chain = certificates(tls.serverCertificatePem());
         X509Certificate server = chain.get(0);
@@ -78,7 +78,7 @@ class K3sOverlayTlsTest {
 
     @Test
     void privateKeyBelongsToTheServerCertificateAndIsNeverPrinted() throws Exception {
-        TlsMaterial tls = K3sOverlay.compute(values("ha-raft-tls.yaml"), inputs(k3s(1)).build()).tls().orElseThrow();
+        TlsMaterial tls = ClusterFit.fit(values("ha-raft-tls.yaml"), inputs(k3s(1)).build()).tls().orElseThrow();
         X509Certificate server = certificates(tls.serverCertificatePem()).get(0);
         String body = tls.serverPrivateKeyPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
@@ -98,10 +98,10 @@ class K3sOverlayTlsTest {
 
     @Test
     void tlsDisabledListenersNeedNoSecret() {
-        ValuesOverlay overlay = K3sOverlay.compute(values("ha-raft.yaml"), inputs(k3s(3)).build());
+        ClusterFit.Fitted overlay = ClusterFit.fit(values("ha-raft.yaml"), inputs(k3s(3)).build());
 
         assertThat(overlay.tls()).isEmpty();
-        assertThat(overlay.objectsToCreate()).isEmpty();
+        assertThat(overlay.objects()).isEmpty();
     }
 
     @Test
@@ -118,7 +118,7 @@ class K3sOverlayTlsTest {
                       }
                 """);
 
-        assertThatThrownBy(() -> K3sOverlay.compute(values, inputs(k3s(1)).build()))
+        assertThatThrownBy(() -> ClusterFit.fit(values, inputs(k3s(1)).build()))
                 .isInstanceOfSatisfying(UnsupportedValuesException.class, e -> {
                     assertThat(e.problems()).extracting(UnsupportedValue::valuePath)
                             .containsExactly("server.standalone.config", "server.standalone.config");
@@ -147,9 +147,9 @@ class K3sOverlayTlsTest {
                       }
                 """);
 
-        ValuesOverlay overlay = K3sOverlay.compute(values, inputs(k3s(1)).build());
+        ClusterFit.Fitted overlay = ClusterFit.fit(values, inputs(k3s(1)).build());
 
-        assertThat(overlay.objectsToCreate()).singleElement().isInstanceOfSatisfying(Secret.class, s -> {
+        assertThat(overlay.objects()).singleElement().isInstanceOfSatisfying(Secret.class, s -> {
             assertThat(s.getMetadata().getName()).isEqualTo("vault-server-tls");
             assertThat(s.getData()).containsKeys("server.pem", "server-key.pem");
         });
@@ -157,11 +157,11 @@ class K3sOverlayTlsTest {
 
     @Test
     void aProvidedTlsSecretIsLeftToTheCaller() {
-        ValuesOverlay overlay = K3sOverlay.compute(values("ha-raft-tls.yaml"),
+        ClusterFit.Fitted overlay = ClusterFit.fit(values("ha-raft-tls.yaml"),
                 inputs(k3s(1)).providedSecret("vault-tls").build());
 
         assertThat(overlay.tls()).isEmpty();
-        assertThat(overlay.objectsToCreate()).isEmpty();
+        assertThat(overlay.objects()).isEmpty();
     }
 
     private static String decode(Secret secret, String key) {

@@ -16,15 +16,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class K3sOverlayTest {
+class ClusterFitTest {
 
     @Test
     void chartDefaultsOnlyLoseTheInjector() {
-        ValuesOverlay overlay = K3sOverlay.compute(values("standalone-defaults.yaml"), inputs(k3s(1)).build());
+        ClusterFit.Fitted overlay = ClusterFit.fit(values("standalone-defaults.yaml"), inputs(k3s(1)).build());
 
         assertThat(overlay.adjustments()).extracting(Adjustment::valuePath).containsExactly("injector.enabled");
         assertThat(overlay.values()).isEqualTo(Map.of("injector", Map.of("enabled", false)));
-        assertThat(overlay.objectsToCreate()).isEmpty();
+        assertThat(overlay.objects()).isEmpty();
         assertThat(overlay.tls()).isEmpty();
         assertThat(overlay.kmsKeyAlias()).isEmpty();
         assertThat(overlay.fullname()).isEqualTo("vault-overlay-abc123");
@@ -32,7 +32,7 @@ class K3sOverlayTest {
 
     @Test
     void injectorStaysWhenTheTestAsksForIt() {
-        ValuesOverlay overlay = K3sOverlay.compute(values("standalone-defaults.yaml"),
+        ClusterFit.Fitted overlay = ClusterFit.fit(values("standalone-defaults.yaml"),
                 inputs(k3s(1)).injectorEnabled(true).build());
 
         assertThat(overlay.adjustments()).isEmpty();
@@ -41,7 +41,7 @@ class K3sOverlayTest {
 
     @Test
     void threeReplicasOnOneNodeRelaxTheDefaultAntiAffinity() {
-        ValuesOverlay overlay = K3sOverlay.compute(values("ha-raft.yaml"), inputs(k3s(1)).build());
+        ClusterFit.Fitted overlay = ClusterFit.fit(values("ha-raft.yaml"), inputs(k3s(1)).build());
 
         assertThat(overlay.adjustments()).extracting(Adjustment::valuePath)
                 .containsExactly("injector.enabled", "server.affinity");
@@ -52,7 +52,7 @@ class K3sOverlayTest {
 
     @Test
     void threeReplicasOnThreeNodesKeepTheAntiAffinity() {
-        ValuesOverlay overlay = K3sOverlay.compute(values("ha-raft.yaml"), inputs(k3s(3)).build());
+        ClusterFit.Fitted overlay = ClusterFit.fit(values("ha-raft.yaml"), inputs(k3s(3)).build());
 
         assertThat(overlay.adjustments()).extracting(Adjustment::valuePath).containsExactly("injector.enabled");
         assertThat(NestedMaps.contains(overlay.values(), "server", "affinity")).isFalse();
@@ -60,7 +60,7 @@ class K3sOverlayTest {
 
     @Test
     void standaloneNeverTouchesTheAffinity() {
-        ValuesOverlay overlay = K3sOverlay.compute(yaml("injector: {enabled: false}\n"), inputs(k3s(1)).build());
+        ClusterFit.Fitted overlay = ClusterFit.fit(yaml("injector: {enabled: false}\n"), inputs(k3s(1)).build());
 
         assertThat(overlay.adjustments()).isEmpty();
     }
@@ -85,7 +85,7 @@ class K3sOverlayTest {
                           topologyKey: kubernetes.io/hostname
                 """);
 
-        ValuesOverlay overlay = K3sOverlay.compute(values, inputs(k3s(1)).build());
+        ClusterFit.Fitted overlay = ClusterFit.fit(values, inputs(k3s(1)).build());
 
         String affinity = (String) NestedMaps.get(overlay.values(), "server", "affinity").orElseThrow();
         assertThat(affinity).contains("nodeAffinity", "kubernetes.io/os").doesNotContain("podAntiAffinity");
@@ -107,7 +107,7 @@ class K3sOverlayTest {
                       preferredDuringSchedulingIgnoredDuringExecution: []
                 """);
 
-        ValuesOverlay overlay = K3sOverlay.compute(values, inputs(k3s(2)).build());
+        ClusterFit.Fitted overlay = ClusterFit.fit(values, inputs(k3s(2)).build());
 
         assertThat(NestedMaps.contains(overlay.values(), "server", "affinity", "podAntiAffinity",
                 "requiredDuringSchedulingIgnoredDuringExecution")).isTrue();
@@ -119,11 +119,11 @@ class K3sOverlayTest {
 
     @Test
     void missingStorageClassesAreCreatedOnceWithTheSpecsReclaimPolicy() {
-        ValuesOverlay retain = K3sOverlay.compute(values("storage-classes.yaml"), inputs(k3s(1)).build());
-        ValuesOverlay delete = K3sOverlay.compute(values("storage-classes.yaml"),
+        ClusterFit.Fitted retain = ClusterFit.fit(values("storage-classes.yaml"), inputs(k3s(1)).build());
+        ClusterFit.Fitted delete = ClusterFit.fit(values("storage-classes.yaml"),
                 inputs(k3s(1)).reclaimPolicy(StorageReclaimPolicy.DELETE).build());
 
-        assertThat(retain.objectsToCreate()).singleElement().isInstanceOfSatisfying(StorageClass.class, sc -> {
+        assertThat(retain.objects()).singleElement().isInstanceOfSatisfying(StorageClass.class, sc -> {
             assertThat(sc.getMetadata().getName()).isEqualTo("fast-ssd");
             assertThat(sc.getProvisioner()).isEqualTo("rancher.io/local-path");
             assertThat(sc.getReclaimPolicy()).isEqualTo("Retain");
@@ -134,22 +134,22 @@ class K3sOverlayTest {
                 .containsExactly("server.dataStorage.storageClass");
         assertThat(retain.adjustments().get(0).reason()).contains("'fast-ssd'", "reclaimPolicy Retain");
         assertThat(retain.values()).isEmpty();
-        assertThat(((StorageClass) delete.objectsToCreate().get(0)).getReclaimPolicy()).isEqualTo("Delete");
+        assertThat(((StorageClass) delete.objects().get(0)).getReclaimPolicy()).isEqualTo("Delete");
     }
 
     @Test
     void existingStorageClassesAreUsedAsTheyAre() {
-        ValuesOverlay overlay = K3sOverlay.compute(values("storage-classes.yaml"), inputs(
+        ClusterFit.Fitted overlay = ClusterFit.fit(values("storage-classes.yaml"), inputs(
                 new dev.vaulttest.cluster.ClusterFacts(k3s(1).nodeLabels(), Set.of("local-path", "fast-ssd"),
                         Optional.of("local-path"), Set.of(), true)).build());
 
-        assertThat(overlay.objectsToCreate()).isEmpty();
+        assertThat(overlay.objects()).isEmpty();
         assertThat(overlay.adjustments()).isEmpty();
     }
 
     @Test
     void onAnExistingClusterAMissingStorageClassIsAnError() {
-        assertThatThrownBy(() -> K3sOverlay.compute(values("storage-classes.yaml"),
+        assertThatThrownBy(() -> ClusterFit.fit(values("storage-classes.yaml"),
                 inputs(OverlayFixtures.existing(Set.of("standard"), Optional.of("standard")))
                         .clusterDescription("kind").build()))
                 .isInstanceOfSatisfying(UnsupportedValuesException.class, e -> {
@@ -162,7 +162,7 @@ class K3sOverlayTest {
 
     @Test
     void noNamedClassAndNoDefaultClassIsAnError() {
-        assertThatThrownBy(() -> K3sOverlay.compute(values("standalone-defaults.yaml"),
+        assertThatThrownBy(() -> ClusterFit.fit(values("standalone-defaults.yaml"),
                 inputs(OverlayFixtures.existing(Set.of("standard"), Optional.empty())).build()))
                 .isInstanceOfSatisfying(UnsupportedValuesException.class, e -> assertThat(e.problems())
                         .extracting(UnsupportedValue::valuePath).containsExactly("server.dataStorage.storageClass"));
@@ -170,7 +170,7 @@ class K3sOverlayTest {
 
     @Test
     void valuesK3sCannotProvideFailEarlyWithEveryValueNamed() {
-        assertThatThrownBy(() -> K3sOverlay.compute(values("unsupported.yaml"), inputs(k3s(1)).build()))
+        assertThatThrownBy(() -> ClusterFit.fit(values("unsupported.yaml"), inputs(k3s(1)).build()))
                 .isInstanceOfSatisfying(UnsupportedValuesException.class, e -> {
                     assertThat(e.problems()).extracting(UnsupportedValue::valuePath).containsExactly(
                             "server.topologySpreadConstraints",
@@ -195,7 +195,7 @@ class K3sOverlayTest {
                   extraVolumes: [{type: secret, name: vault-license}]
                 """);
 
-        ValuesOverlay overlay = K3sOverlay.compute(values, inputs(k3s(1)).providedSecret("vault-license").build());
+        ClusterFit.Fitted overlay = ClusterFit.fit(values, inputs(k3s(1)).providedSecret("vault-license").build());
 
         assertThat(overlay.adjustments()).isEmpty();
     }
@@ -217,7 +217,7 @@ class K3sOverlayTest {
                           - matchExpressions: [{key: kubernetes.io/arch, operator: In, values: [amd64, arm64]}]
                 """);
 
-        assertThat(K3sOverlay.compute(values, inputs(k3s(1)).build()).adjustments()).isEmpty();
+        assertThat(ClusterFit.fit(values, inputs(k3s(1)).build()).adjustments()).isEmpty();
     }
 
     @Test
@@ -232,18 +232,18 @@ class K3sOverlayTest {
                           - matchExpressions: [{key: topology.kubernetes.io/zone, operator: In, values: [eu-west-1a]}]
                 """);
 
-        assertThatThrownBy(() -> K3sOverlay.compute(values, inputs(k3s(1)).build()))
+        assertThatThrownBy(() -> ClusterFit.fit(values, inputs(k3s(1)).build()))
                 .isInstanceOfSatisfying(UnsupportedValuesException.class, e -> assertThat(e.problems())
                         .extracting(UnsupportedValue::valuePath).containsExactly("server.affinity"));
     }
 
     @Test
     void externalVaultIsRefused() {
-        assertThatThrownBy(() -> K3sOverlay.compute(yaml("global: {externalVaultAddr: 'https://vault.example.com'}\n"),
+        assertThatThrownBy(() -> ClusterFit.fit(yaml("global: {externalVaultAddr: 'https://vault.example.com'}\n"),
                 inputs(k3s(1)).build()))
                 .isInstanceOfSatisfying(UnsupportedValuesException.class, e -> assertThat(e.problems())
                         .extracting(UnsupportedValue::valuePath).containsExactly("global.externalVaultAddr"));
-        assertThatThrownBy(() -> K3sOverlay.compute(yaml("server: {enabled: false}\n"), inputs(k3s(1)).build()))
+        assertThatThrownBy(() -> ClusterFit.fit(yaml("server: {enabled: false}\n"), inputs(k3s(1)).build()))
                 .isInstanceOf(UnsupportedValuesException.class).hasMessageContaining("server.enabled");
     }
 
@@ -257,7 +257,7 @@ class K3sOverlayTest {
                       ui: true
                 """);
 
-        assertThatThrownBy(() -> K3sOverlay.compute(values, inputs(k3s(1)).build()))
+        assertThatThrownBy(() -> ClusterFit.fit(values, inputs(k3s(1)).build()))
                 .isInstanceOf(UnsupportedValuesException.class)
                 .hasMessageContaining("server.standalone.config: is a YAML map");
     }
@@ -272,7 +272,7 @@ class K3sOverlayTest {
 
     @Test
     void overlayIsFrozenAndItsToStringShowsNoSecretData() {
-        ValuesOverlay overlay = K3sOverlay.compute(values("storage-classes.yaml"), inputs(k3s(1)).build());
+        ClusterFit.Fitted overlay = ClusterFit.fit(values("storage-classes.yaml"), inputs(k3s(1)).build());
 
         assertThatThrownBy(() -> overlay.values().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
         assertThat(overlay.toString()).contains("StorageClass/fast-ssd");

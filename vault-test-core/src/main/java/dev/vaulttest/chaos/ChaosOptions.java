@@ -11,60 +11,140 @@ import java.util.function.Consumer;
 /**
  * How {@link Chaos} applies, verifies and times disruptions. Immutable; start from {@link #defaults()} or
  * {@link #builder()}.
- *
- * @param faultTimeout how long a fault may take to show (a deleted pod gone, a claim removed, a policy in force)
- *     before it counts as not effective
- * @param recoveryTimeout how long {@link Recovery#await(RecoveryProbe)} waits by default
- * @param pollInterval the pause between two observations
- * @param canaryImage the image of NetworkPolicy canary pods (a curl image)
- * @param canaryTimeout how long a canary pod may take, image pull included
- * @param verifyEachPolicy whether every blocking policy is also checked by a canary against its own
- *     destination, on top of the once-per-cluster enforcement check
- * @param snapshotDirectory where chart upgrades save the raft snapshot they take first
- * @param upgrader runs {@code helm upgrade} for the chart upgrades
- * @param policyEnforcement remembers the once-per-cluster enforcement check; share it between tests
- * @param measurementListener receives every recovery measurement as it is recorded (the report collector)
- * @param clock stamps {@code appliedAt}, {@code healedAt} and recovery times
  */
-public record ChaosOptions(Duration faultTimeout, Duration recoveryTimeout, Duration pollInterval, String canaryImage,
-        Duration canaryTimeout, boolean verifyEachPolicy, Path snapshotDirectory, ReleaseUpgrader upgrader,
-        NetworkPolicyEnforcement policyEnforcement, Consumer<RecoveryMeasurement> measurementListener, Clock clock) {
+public final class ChaosOptions {
 
-    /**
-     * Validates the options.
-     *
-     * @param faultTimeout how long a fault may take to show
-     * @param recoveryTimeout the default recovery wait
-     * @param pollInterval the pause between observations
-     * @param canaryImage the canary image
-     * @param canaryTimeout how long a canary may take
-     * @param verifyEachPolicy whether each policy gets its own canary
-     * @param snapshotDirectory where upgrade snapshots go
-     * @param upgrader runs helm upgrade
-     * @param policyEnforcement the enforcement record
-     * @param measurementListener receives measurements
-     * @param clock the clock
-     */
-    public ChaosOptions {
-        requirePositive(faultTimeout, "faultTimeout");
-        requirePositive(recoveryTimeout, "recoveryTimeout");
-        requirePositive(pollInterval, "pollInterval");
-        requirePositive(canaryTimeout, "canaryTimeout");
-        Objects.requireNonNull(canaryImage, "canaryImage");
-        if (canaryImage.isBlank()) {
+    private final Duration faultTimeout;
+    private final Duration recoveryTimeout;
+    private final Duration pollInterval;
+    private final String canaryImage;
+    private final Duration canaryTimeout;
+    private final boolean verifyEachPolicy;
+    private final Path snapshotDirectory;
+    private final ReleaseUpgrader upgrader;
+    private final NetworkPolicyEnforcement policyEnforcement;
+    private final Consumer<RecoveryMeasurement> measurementListener;
+    private final Clock clock;
+
+    private ChaosOptions(Builder b) {
+        requirePositive(b.faultTimeout, "faultTimeout");
+        requirePositive(b.recoveryTimeout, "recoveryTimeout");
+        requirePositive(b.pollInterval, "pollInterval");
+        requirePositive(b.canaryTimeout, "canaryTimeout");
+        Objects.requireNonNull(b.canaryImage, "canaryImage");
+        if (b.canaryImage.isBlank()) {
             throw new IllegalArgumentException("canaryImage must name an image with curl, got a blank string");
         }
-        Objects.requireNonNull(snapshotDirectory, "snapshotDirectory");
-        Objects.requireNonNull(upgrader, "upgrader");
-        Objects.requireNonNull(policyEnforcement, "policyEnforcement");
-        Objects.requireNonNull(measurementListener, "measurementListener");
-        Objects.requireNonNull(clock, "clock");
+        this.faultTimeout = b.faultTimeout;
+        this.recoveryTimeout = b.recoveryTimeout;
+        this.pollInterval = b.pollInterval;
+        this.canaryImage = b.canaryImage;
+        this.canaryTimeout = b.canaryTimeout;
+        this.verifyEachPolicy = b.verifyEachPolicy;
+        this.snapshotDirectory = Objects.requireNonNull(b.snapshotDirectory, "snapshotDirectory");
+        this.upgrader = Objects.requireNonNull(b.upgrader, "upgrader");
+        this.policyEnforcement = Objects.requireNonNull(b.policyEnforcement, "policyEnforcement");
+        this.measurementListener = Objects.requireNonNull(b.measurementListener, "measurementListener");
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+    }
+
+    /**
+     * How long a fault may take to show (a deleted pod gone, a claim removed, a policy in force) before it counts
+     * as not effective.
+     *
+     * @return the timeout
+     */
+    public Duration faultTimeout() {
+        return faultTimeout;
+    }
+
+    /**
+     * How long {@link Recovery#await(RecoveryProbe)} waits by default.
+     *
+     * @return the timeout
+     */
+    public Duration recoveryTimeout() {
+        return recoveryTimeout;
+    }
+
+    /**
+     * The pause between two observations.
+     *
+     * @return the interval
+     */
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /**
+     * The image of NetworkPolicy canary pods (a curl image).
+     *
+     * @return the image
+     */
+    public String canaryImage() {
+        return canaryImage;
+    }
+
+    /**
+     * How long a canary pod may take, image pull included.
+     *
+     * @return the timeout
+     */
+    public Duration canaryTimeout() {
+        return canaryTimeout;
+    }
+
+    /**
+     * Whether every blocking policy is also checked by a canary against its own destination, on top of the
+     * once-per-cluster enforcement check.
+     *
+     * @return {@code true} to check each policy
+     */
+    public boolean verifyEachPolicy() {
+        return verifyEachPolicy;
+    }
+
+    /**
+     * Where chart upgrades save the raft snapshot they take first.
+     *
+     * @return the directory
+     */
+    public Path snapshotDirectory() {
+        return snapshotDirectory;
+    }
+
+    /** What runs {@code helm upgrade} for the chart upgrades. */
+    ReleaseUpgrader upgrader() {
+        return upgrader;
+    }
+
+    /** Remembers the once-per-cluster enforcement check. */
+    NetworkPolicyEnforcement policyEnforcement() {
+        return policyEnforcement;
+    }
+
+    /**
+     * Receives every recovery measurement as it is recorded (the report collector).
+     *
+     * @return the listener
+     */
+    public Consumer<RecoveryMeasurement> measurementListener() {
+        return measurementListener;
+    }
+
+    /**
+     * Stamps {@code appliedAt}, {@code healedAt} and recovery times.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
     }
 
     /**
      * The defaults: 2 minutes for a fault to show, 3 minutes to recover, polling every second, the pinned canary
      * image with 3 minutes to run, a canary per policy, snapshots under {@code target/vault-test/snapshots},
-     * {@link ReleaseUpgrader#helm()}, a fresh enforcement record, no listener, the system clock.
+     * Helm for chart upgrades, a fresh enforcement record, no listener, the system clock.
      *
      * @return the default options
      */
@@ -196,24 +276,14 @@ public record ChaosOptions(Duration faultTimeout, Duration recoveryTimeout, Dura
             return this;
         }
 
-        /**
-         * What runs {@code helm upgrade} for chart upgrades (default: {@link ReleaseUpgrader#helm()}).
-         *
-         * @param upgrader the upgrader
-         * @return this builder
-         */
-        public Builder upgrader(ReleaseUpgrader upgrader) {
+        /** What runs {@code helm upgrade} for chart upgrades (default: {@link ReleaseUpgrader#helm()}). */
+        Builder upgrader(ReleaseUpgrader upgrader) {
             this.upgrader = upgrader;
             return this;
         }
 
-        /**
-         * The record of once-per-cluster enforcement checks (default: a fresh one).
-         *
-         * @param enforcement the record to share
-         * @return this builder
-         */
-        public Builder policyEnforcement(NetworkPolicyEnforcement enforcement) {
+        /** The record of once-per-cluster enforcement checks (default: a fresh one). */
+        Builder policyEnforcement(NetworkPolicyEnforcement enforcement) {
             this.policyEnforcement = enforcement;
             return this;
         }
@@ -246,8 +316,7 @@ public record ChaosOptions(Duration faultTimeout, Duration recoveryTimeout, Dura
          * @return the options
          */
         public ChaosOptions build() {
-            return new ChaosOptions(faultTimeout, recoveryTimeout, pollInterval, canaryImage, canaryTimeout,
-                    verifyEachPolicy, snapshotDirectory, upgrader, policyEnforcement, measurementListener, clock);
+            return new ChaosOptions(this);
         }
     }
 }

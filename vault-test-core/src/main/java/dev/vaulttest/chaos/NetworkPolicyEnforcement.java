@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * (the JUnit extension keeps it next to the cluster); a new instance checks again. Thread-safe. Clusters are held
  * weakly, so a closed cluster does not stay reachable from here.
  */
-public final class NetworkPolicyEnforcement {
+final class NetworkPolicyEnforcement {
 
     private final Map<KubernetesCluster, EnforcementCheck> results = new WeakHashMap<>();
 

@@ -9,7 +9,7 @@ import dev.vaulttest.chart.ChartCache;
  * do their own pod work.
  */
 @FunctionalInterface
-public interface ReleaseUpgrader {
+interface ReleaseUpgrader {
 
     /**
      * Upgrades the release in place.

@@ -32,6 +32,9 @@ class ChaosUnitTest {
         assertThatThrownBy(() -> ChaosOptions.builder().canaryImage(" ").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("canaryImage");
         assertThat(ChaosOptions.defaults().policyEnforcement()).isNotSameAs(ChaosOptions.defaults().policyEnforcement());
+        assertThat(defaults.toBuilder().measurementListener(measurement -> { }).build().policyEnforcement())
+                .as("options derived for one test share what the run learnt about the cluster")
+                .isSameAs(defaults.policyEnforcement());
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.vaulttest.junit5;
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.chaos.Chaos;
-import dev.vaulttest.chaos.ChaosOptions;
 import dev.vaulttest.cluster.KubernetesCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.lang.reflect.ParameterizedType;
@@ -33,7 +32,7 @@ final class InjectableTypes {
             byType(DeploymentSnapshot.class, "DeploymentSnapshot (taken when the method is called)",
                     scope -> scope.environment().snapshot()),
             byType(Chaos.class, "Chaos (disruptions of this deployment; close each handle to heal it)",
-                    scope -> Chaos.on(scope.environment(), chaosOptions(scope))));
+                    scope -> Chaos.on(scope.environment(), scope.chaosOptions())));
 
     /** Packages whose types a test would only ask for from vault-test: unsupported ones get the list. */
     private static final List<String> FAMILIES = List.of("dev.vaulttest.", "dev.vaulttest.vault.",
@@ -90,13 +89,6 @@ final class InjectableTypes {
 
     static String listing() {
         return ALL.stream().map(Injectable::describe).collect(Collectors.joining("; "));
-    }
-
-    /** The default chaos options, with the run's canary image and the context's measurement listener. */
-    static ChaosOptions chaosOptions(InjectionScope scope) {
-        ChaosOptions.Builder options = ChaosOptions.builder().measurementListener(scope.recoveries());
-        scope.settings().canaryImage().ifPresent(options::canaryImage);
-        return options.build();
     }
 
     static boolean isExactly(ParameterContext parameter, Class<?> type) {

@@ -1,6 +1,7 @@
 package dev.vaulttest.junit5;
 
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.chaos.ChaosOptions;
 import dev.vaulttest.timing.RecoveryMeasurement;
 import java.util.function.Consumer;
 
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
  * @param resources the per-context resources
  * @param recoveries receives the recovery measurements taken in this context
  * @param settings the run's settings
+ * @param chaosOptions the chaos options of this context: the run's, with this context's measurement listener
  */
 record InjectionScope(VaultEnvironment environment, ContextResources resources,
-        Consumer<RecoveryMeasurement> recoveries, Settings settings) {
+        Consumer<RecoveryMeasurement> recoveries, Settings settings, ChaosOptions chaosOptions) {
 }

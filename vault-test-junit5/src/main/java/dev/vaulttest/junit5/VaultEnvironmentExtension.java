@@ -1,8 +1,11 @@
 package dev.vaulttest.junit5;
 
+import dev.vaulttest.chaos.ChaosOptions;
 import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.report.TestRecord;
+import dev.vaulttest.timing.RecoveryMeasurement;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -57,14 +60,28 @@ final class VaultEnvironmentExtension implements BeforeAllCallback, AfterEachCal
         Injectable kind = InjectableTypes.find(parameter).orElseThrow(() -> InjectableTypes.unsupported(parameter));
         InjectionScope scope;
         try {
-            scope = new InjectionScope(Deployments.of(context).environment(), ContextResources.of(context),
-                    measurement -> TestNotes.of(context).recovery(context.getUniqueId(), measurement),
-                    Settings.of(context));
+            Consumer<RecoveryMeasurement> recoveries =
+                    measurement -> TestNotes.of(context).recovery(context.getUniqueId(), measurement);
+            Settings settings = Settings.of(context);
+            scope = new InjectionScope(Deployments.of(context).environment(), ContextResources.of(context), recoveries,
+                    settings, runChaosOptions(context, settings).toBuilder().measurementListener(recoveries).build());
         } catch (RuntimeException e) {
             throw new ParameterResolutionException("Cannot resolve " + Qualifiers.describe(parameter)
                     + ": the Vault deployment is not available: " + Redactor.redact(e.getMessage()), e);
         }
         return kind.resolve(parameter, scope);
+    }
+
+    /**
+     * The chaos options of the whole run, so that what they remember (whether a cluster enforces NetworkPolicies,
+     * checked with canary pods) is checked once per cluster instead of once per test.
+     */
+    private static ChaosOptions runChaosOptions(ExtensionContext context, Settings settings) {
+        return Stores.root(context).getOrComputeIfAbsent(ChaosOptions.class, key -> {
+            ChaosOptions.Builder options = ChaosOptions.builder();
+            settings.canaryImage().ifPresent(options::canaryImage);
+            return options.build();
+        }, ChaosOptions.class);
     }
 
     private static boolean isDisruptive(ExtensionContext context) {

@@ -21,6 +21,7 @@ import dev.vaulttest.fixture.DoubleKms;
 import dev.vaulttest.fixture.PodState;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
+import dev.vaulttest.timing.Phase;
 import dev.vaulttest.timing.PhaseTimeline;
 import dev.vaulttest.timing.PhaseTiming;
 import dev.vaulttest.vault.KvSecret;
@@ -41,6 +42,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,9 +82,9 @@ class EnvironmentBringUpTest {
             assertThat(fixture.vault().node(env.releaseName() + "-0").lastRequest("sys/storage/raft/join")).isEmpty();
             KvSecret canary = env.client().getSecret(ReadyGate.CANARY_MOUNT, ReadyGate.CANARY_PATH).orElseThrow();
             assertThat(canary.data()).containsKey("checked-at");
-            assertThat(env.timeline().phases()).extracting(PhaseTiming::phase).containsExactly(PhaseTimeline.INSTALL,
-                    PhaseTimeline.PODS_RUNNING, PhaseTimeline.INIT, PhaseTimeline.UNSEAL, PhaseTimeline.JOIN,
-                    PhaseTimeline.READY);
+            assertThat(env.timeline().phases()).extracting(PhaseTiming::phase).containsExactly(Phase.INSTALL,
+                    Phase.PODS_RUNNING, Phase.INIT, Phase.UNSEAL, Phase.JOIN,
+                    Phase.READY);
         }
     }
 
@@ -165,8 +167,8 @@ class EnvironmentBringUpTest {
             });
             assertThat(snapshot.raft()).isEmpty();
             assertThat(env.unsealKeys()).hasSize(1);
-            assertThat(env.timeline().find(PhaseTimeline.JOIN)).isEmpty();
-            assertThat(env.timeline().find(PhaseTimeline.READY)).isPresent();
+            assertThat(env.timeline().find(Phase.JOIN)).isEmpty();
+            assertThat(env.timeline().find(Phase.READY)).isPresent();
             assertThat(env.effectiveValues().asMap()).extractingByKey("server").asString()
                     .contains("standalone={enabled=true}");
         }
@@ -180,7 +182,7 @@ class EnvironmentBringUpTest {
 
             assertThat(env.rootToken()).isEqualTo(Sensitive.of("root"));
             assertThat(env.unsealKeys()).isEmpty();
-            assertThat(env.timeline().find(PhaseTimeline.INIT)).isEmpty();
+            assertThat(env.timeline().find(Phase.INIT)).isEmpty();
             assertThat(env.snapshot().nodes()).singleElement()
                     .satisfies(n -> assertThat(n.sealStatus().orElseThrow().isInMemoryStorage()).isTrue());
             assertThat(fixture.vault().node(0).lastRequest("sys/init")).isEmpty();
@@ -199,7 +201,7 @@ class EnvironmentBringUpTest {
 
         BringUpException failure = catchThrowableOfType(BringUpException.class, builder::start);
 
-        assertThat(failure.phase()).isEqualTo(PhaseTimeline.PODS_RUNNING);
+        assertThat(failure.phase()).isEqualTo(Phase.PODS_RUNNING);
         assertThat(failure.kept()).isFalse();
         assertThat(failure.getMessage())
                 .contains("failed in phase 'pods-running'")
@@ -238,7 +240,7 @@ class EnvironmentBringUpTest {
         BringUpException failure = catchThrowableOfType(BringUpException.class, builder::start);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
-        assertThat(failure.phase()).isEqualTo(PhaseTimeline.PODS_RUNNING);
+        assertThat(failure.phase()).isEqualTo(Phase.PODS_RUNNING);
         assertThat(failure.getMessage()).contains("CreateContainerConfigError (secret \"vault-kms-credentials\" not"
                 + " found)").contains("waiting longer cannot help");
     }
@@ -249,21 +251,36 @@ class EnvironmentBringUpTest {
                 .spec(DoubleBackedEnvironment.spec().mode(DeploymentMode.STANDALONE).seal(SealSpec.shamir(1, 1))
                         .build())
                 .initialPods(name -> PodState.waiting("ContainerCreating", ""));
+        AtomicReference<Exception> kubeletFailure = new AtomicReference<>();
         Thread kubelet = new Thread(() -> {
             try {
                 while (builder.pods().podNames().isEmpty()) {
                     Thread.sleep(20);
                 }
                 Thread.sleep(600);
-                builder.pods().setAll(PodState.running(false));
+                // The pod's template is known before the install creates the pod: on a loaded machine the pod can
+                // still be missing here, so setting its status is retried until it exists.
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (true) {
+                    try {
+                        builder.pods().setAll(PodState.running(false));
+                        break;
+                    } catch (RuntimeException notCreatedYet) {
+                        if (System.nanoTime() > deadline) {
+                            throw notCreatedYet;
+                        }
+                        Thread.sleep(50);
+                    }
+                }
             } catch (InterruptedException | RuntimeException e) {
-                Thread.currentThread().interrupt();
+                kubeletFailure.set(e);
             }
         });
         kubelet.start();
         try (DoubleBackedEnvironment fixture = builder.start()) {
             kubelet.join();
-            assertThat(fixture.environment().timeline().find(PhaseTimeline.PODS_RUNNING).orElseThrow().duration())
+            assertThat(kubeletFailure.get()).as("the simulated kubelet's failure").isNull();
+            assertThat(fixture.environment().timeline().find(Phase.PODS_RUNNING).orElseThrow().duration())
                     .isGreaterThanOrEqualTo(Duration.ofMillis(500));
         }
     }
@@ -292,7 +309,7 @@ class EnvironmentBringUpTest {
 
         BringUpException failure = catchThrowableOfType(BringUpException.class, builder::start);
 
-        assertThat(failure.phase()).isEqualTo(PhaseTimeline.JOIN);
+        assertThat(failure.phase()).isEqualTo(Phase.JOIN);
         assertThat(failure.getMessage())
                 .contains("Timed out waiting for vault-double-")
                 .containsPattern("-2 answering sys/seal-status")

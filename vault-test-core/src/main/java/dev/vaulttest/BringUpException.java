@@ -1,6 +1,7 @@
 package dev.vaulttest;
 
 import dev.vaulttest.base.VaultTestException;
+import dev.vaulttest.timing.Phase;
 
 /**
  * Bringing up a Vault environment failed. The message names the phase, what was expected, what was seen
@@ -12,7 +13,7 @@ public class BringUpException extends VaultTestException {
     private static final long serialVersionUID = 1L;
 
     /** The phase that failed. */
-    private final String phase;
+    private final Phase phase;
 
     /** Whether the environment's resources were kept for inspection. */
     private final boolean kept;
@@ -20,12 +21,12 @@ public class BringUpException extends VaultTestException {
     /**
      * Creates the exception.
      *
-     * @param phase the phase that failed, one of the {@link dev.vaulttest.timing.PhaseTimeline} names
+     * @param phase the phase that failed
      * @param message the full description: expected, seen, and what was cleaned up
      * @param kept whether the environment's resources were kept for inspection
      * @param cause the failure that ended the phase
      */
-    public BringUpException(String phase, String message, boolean kept, Throwable cause) {
+    public BringUpException(Phase phase, String message, boolean kept, Throwable cause) {
         super(message, cause);
         this.phase = phase;
         this.kept = kept;
@@ -34,9 +35,9 @@ public class BringUpException extends VaultTestException {
     /**
      * The phase that failed.
      *
-     * @return for example {@code pods-running} or {@code ready}
+     * @return for example {@link Phase#PODS_RUNNING} or {@link Phase#READY}
      */
-    public String phase() {
+    public Phase phase() {
         return phase;
     }
 

@@ -42,7 +42,7 @@ final class TimelineJson {
         root.put("totalMillis", timeline.total().toMillis());
         ArrayNode phases = root.putArray("phases");
         for (PhaseTiming timing : timeline.phases()) {
-            phases.addObject().put("phase", timing.phase()).put("start", timing.start().toString())
+            phases.addObject().put("phase", timing.phase().label()).put("start", timing.start().toString())
                     .put("durationMillis", timing.duration().toMillis());
         }
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

@@ -24,6 +24,7 @@ import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.kms.KmsEmulator;
 import dev.vaulttest.kms.KmsEmulatorSpec;
 import dev.vaulttest.kms.SealSpec;
+import dev.vaulttest.timing.Phase;
 import dev.vaulttest.timing.PhaseRecorder;
 import dev.vaulttest.timing.PhaseTimeline;
 import dev.vaulttest.vault.HealthStatus;
@@ -66,7 +67,7 @@ final class BringUp {
     private final PhaseRecorder recorder = new PhaseRecorder(this::subject);
     private final Teardown teardown = new Teardown();
 
-    private String phase = PhaseTimeline.CLUSTER;
+    private Phase phase = Phase.CLUSTER;
     private String expectation = "the cluster to open and pass its readiness gate";
     private KubernetesCluster cluster;
     private String namespace;
@@ -107,7 +108,7 @@ final class BringUp {
 
     private RunningEnvironment run(Supplier<KubernetesCluster> clusterSource, boolean ownsCluster) {
         if (ownsCluster) {
-            cluster = recorder.time(PhaseTimeline.CLUSTER, clusterSource);
+            cluster = recorder.time(Phase.CLUSTER, clusterSource);
             KubernetesCluster owned = cluster;
             teardown.add("close " + owned.description(), owned::close);
             if (owned instanceof K3sCluster k3s) {
@@ -119,22 +120,22 @@ final class BringUp {
         EnvironmentId id = wiring.ids().get();
         release = id.releaseName();
         namespace = spec.namespace().orElse(id.namespace());
-        expect(PhaseTimeline.INSTALL, "namespace " + namespace + " created, the values fitted to "
+        expect(Phase.INSTALL, "namespace " + namespace + " created, the values fitted to "
                 + cluster.description() + ", chart " + spec.chart().describe() + " rendered and installed as release "
                 + release + " within " + spec.timeouts().install());
-        Installed installed = recorder.time(PhaseTimeline.INSTALL, () -> install(id));
-        expect(PhaseTimeline.PODS_RUNNING, "all " + plan.replicas() + " Vault pod(s) " + plan.podNames()
+        Installed installed = recorder.time(Phase.INSTALL, () -> install(id));
+        expect(Phase.PODS_RUNNING, "all " + plan.replicas() + " Vault pod(s) " + plan.podNames()
                 + " Running within " + spec.timeouts().podsRunning());
         PodStates pods = new PodStates(cluster::client, namespace, plan.podNames());
-        recorder.time(PhaseTimeline.PODS_RUNNING, () -> Wait.until("Vault pods of " + namespace + "/" + release
+        recorder.time(Phase.PODS_RUNNING, () -> Wait.until("Vault pods of " + namespace + "/" + release
                         + " Running", spec.timeouts().podsRunning(), spec.timeouts().pollInterval(), pods::readOrAbort,
                 PodStates::allRunning, PodStates::describe));
         env = connect(id, installed);
         Instant deadline = Instant.now().plus(spec.timeouts().ready());
         if (plan.dev()) {
-            expect(PhaseTimeline.READY, "the dev-mode node unsealed and active, and a kv write and read through it,"
+            expect(Phase.READY, "the dev-mode node unsealed and active, and a kv write and read through it,"
                     + " within " + spec.timeouts().ready());
-            recorder.time(PhaseTimeline.READY, () -> env.awaitReady(remaining(deadline)));
+            recorder.time(Phase.READY, () -> env.awaitReady(remaining(deadline)));
         } else {
             initialiseAndUnseal(deadline);
         }
@@ -314,13 +315,13 @@ final class BringUp {
     private void initialiseAndUnseal(Instant deadline) {
         List<NodeHandle> nodes = env.handles();
         NodeHandle leader = nodes.get(0);
-        expect(PhaseTimeline.INIT, "node " + leader.name() + " to answer on port " + DeploymentPlan.API_PORT
+        expect(Phase.INIT, "node " + leader.name() + " to answer on port " + DeploymentPlan.API_PORT
                 + " as a new, uninitialised Vault and accept sys/init");
-        InitResult init = recorder.time(PhaseTimeline.INIT, () -> initialise(leader, deadline));
+        InitResult init = recorder.time(Phase.INIT, () -> initialise(leader, deadline));
         env.keys(init.rootToken(), init.keys(), init.recoveryKeys());
-        expect(PhaseTimeline.UNSEAL, "node " + leader.name() + " unsealed ("
+        expect(Phase.UNSEAL, "node " + leader.name() + " unsealed ("
                 + (init.isAutoUnseal() ? "by the KMS" : "with the unseal keys") + ") and active");
-        recorder.time(PhaseTimeline.UNSEAL, () -> {
+        recorder.time(Phase.UNSEAL, () -> {
             awaitUnsealed(leader, deadline);
             Wait.until(leader.name() + " active", remaining(deadline), spec.timeouts().pollInterval(),
                     () -> leader.anonymousClient().health(), HealthStatus::isActive,
@@ -329,16 +330,16 @@ final class BringUp {
         List<NodeHandle> followers = nodes.subList(1, nodes.size());
         if (!followers.isEmpty()) {
             boolean join = plan.raft();
-            expect(PhaseTimeline.JOIN, "followers " + followers.stream().map(NodeHandle::name).toList()
+            expect(Phase.JOIN, "followers " + followers.stream().map(NodeHandle::name).toList()
                     + (join ? " joined to the raft cluster at " + plan.leaderApiAddress()
                             + (plan.retryJoin() ? " (by the configuration's retry_join or explicitly)" : "") : "")
                     + (init.isAutoUnseal() ? " and unsealed by the KMS" : " and unsealed with the unseal keys"));
-            recorder.time(PhaseTimeline.JOIN, () -> followers.forEach(f -> joinAndUnseal(f, join, deadline)));
+            recorder.time(Phase.JOIN, () -> followers.forEach(f -> joinAndUnseal(f, join, deadline)));
         }
-        expect(PhaseTimeline.READY, "every node unsealed, exactly one active"
+        expect(Phase.READY, "every node unsealed, exactly one active"
                 + (plan.raft() ? ", " + plan.replicas() + " raft voter(s)" : "")
                 + " and a kv write and read through the active node");
-        recorder.time(PhaseTimeline.READY, () -> env.awaitReady(remaining(deadline)));
+        recorder.time(Phase.READY, () -> env.awaitReady(remaining(deadline)));
     }
 
     private InitResult initialise(NodeHandle leader, Instant deadline) {
@@ -424,7 +425,7 @@ final class BringUp {
 
     // ---- failure -------------------------------------------------------------------------------------------
 
-    private void expect(String nextPhase, String what) {
+    private void expect(Phase nextPhase, String what) {
         this.phase = nextPhase;
         this.expectation = what;
     }
@@ -454,7 +455,7 @@ final class BringUp {
     }
 
     private boolean teardownOwnsCluster() {
-        return recorder.timeline().find(PhaseTimeline.CLUSTER).isPresent();
+        return recorder.timeline().find(Phase.CLUSTER).isPresent();
     }
 
     private static String seen(RuntimeException cause) {
@@ -489,7 +490,7 @@ final class BringUp {
             return "none";
         }
         Map<String, Long> millis = new LinkedHashMap<>();
-        timeline.phases().forEach(p -> millis.merge(p.phase(), p.duration().toMillis(), Long::sum));
+        timeline.phases().forEach(p -> millis.merge(p.phase().label(), p.duration().toMillis(), Long::sum));
         return millis.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " ms")
                 .collect(Collectors.joining(", "));
     }

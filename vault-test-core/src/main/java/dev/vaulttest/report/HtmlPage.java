@@ -270,7 +270,7 @@ final class HtmlPage {
             long offset = Duration.between(first, timing.start()).toMillis();
             double left = 100.0 * offset / totalMillis;
             double width = 100.0 * timing.duration().toMillis() / totalMillis;
-            html.append("<tr><td>").append(text(timing.phase())).append("</td><td class=\"num\">")
+            html.append("<tr><td>").append(text(timing.phase().label())).append("</td><td class=\"num\">")
                     .append(Format.duration(Duration.ofMillis(offset))).append("</td><td class=\"num\">")
                     .append(Format.duration(timing.duration()))
                     .append("</td><td><div class=\"gantt\"><span style=\"left:")

@@ -81,7 +81,7 @@ final class SummaryJson {
         ArrayNode phases = bringUp.putArray("phases");
         for (PhaseTiming timing : test.bringUp().phases()) {
             ObjectNode phase = phases.addObject();
-            phase.put("phase", text(timing.phase()));
+            phase.put("phase", text(timing.phase().label()));
             phase.put("start", timing.start().toString());
             duration(phase, "duration", timing.duration());
         }

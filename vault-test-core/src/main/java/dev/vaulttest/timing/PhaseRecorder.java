@@ -21,11 +21,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Either bracket a phase explicitly:
  * <pre>{@code
- * try (PhaseRecorder.Running phase = recorder.begin(PhaseTimeline.INSTALL)) {
+ * try (PhaseRecorder.Running phase = recorder.begin(Phase.INSTALL)) {
  *     helm.install(...);
  * }
  * }</pre>
- * or time a piece of work: {@code recorder.time(PhaseTimeline.INIT, () -> ops.init(spec))}. A phase that
+ * or time a piece of work: {@code recorder.time(Phase.INIT, () -> ops.init(spec))}. A phase that
  * ends by an exception is recorded too, with the time until the failure: that is what a diagnosis needs.
  *
  * <p>The recorder is mutable and safe to use from several threads; the {@link PhaseTimeline} it returns
@@ -42,7 +42,7 @@ public final class PhaseRecorder {
     private final Clock clock;
     private final Supplier<String> subject;
     private final List<PhaseTiming> completed = new ArrayList<>();
-    private final Map<String, Instant> running = new LinkedHashMap<>();
+    private final Map<Phase, Instant> running = new LinkedHashMap<>();
 
     /** Creates a recorder that reads the system clock (UTC). */
     public PhaseRecorder() {
@@ -81,11 +81,11 @@ public final class PhaseRecorder {
     /**
      * Starts a phase.
      *
-     * @param phase the phase name, usually a {@link PhaseTimeline} constant
+     * @param phase the phase
      * @return a handle whose {@link Running#close()} ends the phase
      * @throws IllegalStateException when a phase of that name is already running
      */
-    public synchronized Running begin(String phase) {
+    public synchronized Running begin(Phase phase) {
         Objects.requireNonNull(phase, "phase");
         if (running.containsKey(phase)) {
             throw new IllegalStateException("phase '" + phase + "' is already running (started at "
@@ -98,15 +98,15 @@ public final class PhaseRecorder {
     /**
      * Ends a running phase and records its timing.
      *
-     * @param phase the name given to {@link #begin(String)}
+     * @param phase the name given to {@link #begin(Phase)}
      * @return the recorded timing
      * @throws IllegalStateException when no phase of that name is running
      */
-    public synchronized PhaseTiming end(String phase) {
+    public synchronized PhaseTiming end(Phase phase) {
         return end(phase, false);
     }
 
-    private synchronized PhaseTiming end(String phase, boolean failed) {
+    private synchronized PhaseTiming end(Phase phase, boolean failed) {
         Objects.requireNonNull(phase, "phase");
         Instant start = running.remove(phase);
         if (start == null) {
@@ -125,12 +125,12 @@ public final class PhaseRecorder {
     /**
      * Runs work as one phase and returns its result; the phase is recorded even when the work throws.
      *
-     * @param phase the phase name
+     * @param phase the phase
      * @param work the work to time
      * @param <T> the result type
      * @return what {@code work} returned
      */
-    public <T> T time(String phase, Supplier<T> work) {
+    public <T> T time(Phase phase, Supplier<T> work) {
         Objects.requireNonNull(work, "work");
         Running running = begin(phase);
         try {
@@ -146,10 +146,10 @@ public final class PhaseRecorder {
     /**
      * Runs work without a result as one phase; the phase is recorded even when the work throws.
      *
-     * @param phase the phase name
+     * @param phase the phase
      * @param work the work to time
      */
-    public void time(String phase, Runnable work) {
+    public void time(Phase phase, Runnable work) {
         Objects.requireNonNull(work, "work");
         Running running = begin(phase);
         try {
@@ -166,9 +166,9 @@ public final class PhaseRecorder {
      * Returns the phases that began and have not ended yet, in the order they began; useful in
      * diagnostics when a bring-up times out.
      *
-     * @return the running phase names
+     * @return the running phases
      */
-    public synchronized Set<String> runningPhases() {
+    public synchronized Set<Phase> runningPhases() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(running.keySet()));
     }
 
@@ -184,19 +184,19 @@ public final class PhaseRecorder {
     /** A phase that has begun; closing it ends the phase. Closing it twice has no further effect. */
     public final class Running implements AutoCloseable {
 
-        private final String phase;
+        private final Phase phase;
         private boolean closed;
 
-        private Running(String phase) {
+        private Running(Phase phase) {
             this.phase = phase;
         }
 
         /**
-         * Returns the phase name.
+         * Returns the phase.
          *
-         * @return the name given to {@link PhaseRecorder#begin(String)}
+         * @return the phase given to {@link PhaseRecorder#begin(Phase)}
          */
-        public String phase() {
+        public Phase phase() {
             return phase;
         }
 

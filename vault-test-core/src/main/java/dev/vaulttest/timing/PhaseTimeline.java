@@ -11,29 +11,12 @@ import java.util.Optional;
  * The immutable, ordered list of phase timings of one environment, for example its bring-up.
  *
  * <p>Produced by a {@link PhaseRecorder}; phases are ordered by start time (phases that started at the
- * same instant keep the order in which they were recorded). A phase name may appear more than once, for
+ * same instant keep the order in which they were recorded). A phase may appear more than once, for
  * example when a deployment is rebuilt.
  *
  * @param phases the timings, ordered by start
  */
 public record PhaseTimeline(List<PhaseTiming> phases) {
-
-    /** Starting the Kubernetes cluster (k3s container or connecting to an existing one). */
-    public static final String CLUSTER = "cluster";
-    /** Making the container images available to the cluster. */
-    public static final String IMAGES = "images";
-    /** Installing (or upgrading) the Helm release. */
-    public static final String INSTALL = "install";
-    /** Waiting until every Vault pod is running. */
-    public static final String PODS_RUNNING = "pods-running";
-    /** Initialising Vault. */
-    public static final String INIT = "init";
-    /** Unsealing the Vault nodes (or waiting for auto-unseal). */
-    public static final String UNSEAL = "unseal";
-    /** Joining the standby nodes to the raft cluster. */
-    public static final String JOIN = "join";
-    /** Waiting for the ready gate: all unsealed, one active, every voter present, write and read work. */
-    public static final String READY = "ready";
 
     private static final PhaseTimeline EMPTY = new PhaseTimeline(List.of());
 
@@ -71,11 +54,11 @@ public record PhaseTimeline(List<PhaseTiming> phases) {
     /**
      * Returns the first timing recorded for a phase.
      *
-     * @param phase the phase name, for example {@link #UNSEAL}
+     * @param phase the phase, for example {@link Phase#UNSEAL}
      * @return the timing, or empty when the phase was not recorded
      */
-    public Optional<PhaseTiming> find(String phase) {
-        return phases.stream().filter(timing -> timing.phase().equals(phase)).findFirst();
+    public Optional<PhaseTiming> find(Phase phase) {
+        return phases.stream().filter(timing -> timing.phase() == phase).findFirst();
     }
 
     /**

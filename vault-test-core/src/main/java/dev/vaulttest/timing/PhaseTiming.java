@@ -7,17 +7,16 @@ import java.util.Objects;
 /**
  * How long one phase of bringing up (or changing) a deployment took.
  *
- * @param phase the phase name, usually one of the constants of {@link PhaseTimeline} such as
- *     {@link PhaseTimeline#INSTALL}
+ * @param phase the phase
  * @param start when the phase began
  * @param duration how long it ran; never negative
  */
-public record PhaseTiming(String phase, Instant start, Duration duration) {
+public record PhaseTiming(Phase phase, Instant start, Duration duration) {
 
     /**
      * Validates that every component is present and the duration is not negative.
      *
-     * @param phase the phase name
+     * @param phase the phase
      * @param start when the phase began
      * @param duration how long it ran
      */
@@ -25,9 +24,6 @@ public record PhaseTiming(String phase, Instant start, Duration duration) {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(duration, "duration");
-        if (phase.isBlank()) {
-            throw new IllegalArgumentException("phase must name the phase, for example \"install\"; got a blank name");
-        }
         if (duration.isNegative()) {
             throw new IllegalArgumentException("duration of phase '" + phase + "' must not be negative; got "
                     + duration + ". Measure with one clock from start to end.");

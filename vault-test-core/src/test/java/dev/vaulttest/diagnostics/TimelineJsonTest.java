@@ -2,6 +2,7 @@ package dev.vaulttest.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vaulttest.timing.Phase;
 import dev.vaulttest.timing.PhaseTimeline;
 import dev.vaulttest.timing.PhaseTiming;
 import java.io.IOException;
@@ -24,8 +25,8 @@ class TimelineJsonTest {
     void writesEveryPhaseInStartOrderWithItsDurationAndTheTotal() throws IOException {
         Instant start = Instant.parse("2026-08-20T10:00:00Z");
         PhaseTimeline timeline = new PhaseTimeline(List.of(
-                new PhaseTiming(PhaseTimeline.INSTALL, start.plusSeconds(40), Duration.ofMillis(5_500)),
-                new PhaseTiming(PhaseTimeline.CLUSTER, start, Duration.ofSeconds(40))));
+                new PhaseTiming(Phase.INSTALL, start.plusSeconds(40), Duration.ofMillis(5_500)),
+                new PhaseTiming(Phase.CLUSTER, start, Duration.ofSeconds(40))));
         Path file = dir.resolve("nested/timeline.json");
 
         TimelineJson.write(timeline, file);

@@ -11,6 +11,7 @@ import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.fixture.ProcessBackedEnvironment;
 import dev.vaulttest.fixture.RealVault;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
+import dev.vaulttest.timing.Phase;
 import dev.vaulttest.timing.PhaseTimeline;
 import dev.vaulttest.timing.PhaseTiming;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -48,8 +49,8 @@ class BringUpRealVaultTest {
             assertThat(ready.nodesIn(NodeRole.ACTIVE)).hasSize(1);
             assertThat(ready.raft()).hasValueSatisfying(raft -> assertThat(raft.voters()).hasSize(3));
             assertThat(env.timeline().phases()).extracting(PhaseTiming::phase).containsExactly(
-                    PhaseTimeline.INSTALL, PhaseTimeline.PODS_RUNNING, PhaseTimeline.INIT, PhaseTimeline.UNSEAL,
-                    PhaseTimeline.JOIN, PhaseTimeline.READY);
+                    Phase.INSTALL, Phase.PODS_RUNNING, Phase.INIT, Phase.UNSEAL,
+                    Phase.JOIN, Phase.READY);
 
             vault.restart(vault.node(1));
             vault.restart(vault.node(2));

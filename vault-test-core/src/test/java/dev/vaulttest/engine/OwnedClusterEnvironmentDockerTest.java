@@ -7,6 +7,7 @@ import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.cluster.ClusterException;
 import dev.vaulttest.cluster.RequiresDocker;
+import dev.vaulttest.timing.Phase;
 import dev.vaulttest.timing.PhaseTimeline;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,8 @@ class OwnedClusterEnvironmentDockerTest {
         try (env) {
             ReadyGateChecks.assertReady(env, 3, true);
             assertThat(env.unsealKeys()).hasSize(3);
-            assertThat(env.timeline().find(PhaseTimeline.CLUSTER)).isPresent();
-            assertThat(env.timeline().find(PhaseTimeline.JOIN)).isPresent();
+            assertThat(env.timeline().find(Phase.CLUSTER)).isPresent();
+            assertThat(env.timeline().find(Phase.JOIN)).isPresent();
             ReadyGateChecks.printTimeline("ha-raft-shamir-owned-k3s", env);
         }
         assertThatThrownBy(() -> env.cluster().client()).isInstanceOf(ClusterException.class);

@@ -7,6 +7,7 @@ import dev.vaulttest.NodeRole;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.diagnostics.Diagnostics;
+import dev.vaulttest.timing.Phase;
 import dev.vaulttest.timing.PhaseTiming;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +45,7 @@ final class ReadyGateChecks {
                         .map(p -> p.phase() + " " + p.duration().toMillis() + " ms")
                         .collect(Collectors.joining(", "))
                 + "; total " + env.timeline().total().toMillis() + " ms");
-        assertThat(env.timeline().phases()).extracting(PhaseTiming::phase).contains("install", "ready");
+        assertThat(env.timeline().phases()).extracting(PhaseTiming::phase).contains(Phase.INSTALL, Phase.READY);
     }
 
     /** Writes diagnostics under target/, so a CI run keeps them as artifacts. */

@@ -2,6 +2,7 @@ package dev.vaulttest.report;
 
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.check.Severity;
+import dev.vaulttest.timing.Phase;
 import dev.vaulttest.timing.PhaseTimeline;
 import dev.vaulttest.timing.PhaseTiming;
 import dev.vaulttest.timing.RecoveryMeasurement;
@@ -26,14 +27,14 @@ final class ReportFixtures {
 
     static PhaseTimeline bringUp() {
         return new PhaseTimeline(List.of(
-                new PhaseTiming(PhaseTimeline.CLUSTER, at(0), Duration.ofMillis(21_400)),
-                new PhaseTiming(PhaseTimeline.IMAGES, at(22), Duration.ofMillis(8_250)),
-                new PhaseTiming(PhaseTimeline.INSTALL, at(31), Duration.ofMillis(4_100)),
-                new PhaseTiming(PhaseTimeline.PODS_RUNNING, at(35), Duration.ofMillis(27_000)),
-                new PhaseTiming(PhaseTimeline.INIT, at(62), Duration.ofMillis(1_900)),
-                new PhaseTiming(PhaseTimeline.UNSEAL, at(64), Duration.ofMillis(3_300)),
-                new PhaseTiming(PhaseTimeline.JOIN, at(68), Duration.ofMillis(9_800)),
-                new PhaseTiming(PhaseTimeline.READY, at(78), Duration.ofMillis(5_600))));
+                new PhaseTiming(Phase.CLUSTER, at(0), Duration.ofMillis(21_400)),
+                new PhaseTiming(Phase.IMAGES, at(22), Duration.ofMillis(8_250)),
+                new PhaseTiming(Phase.INSTALL, at(31), Duration.ofMillis(4_100)),
+                new PhaseTiming(Phase.PODS_RUNNING, at(35), Duration.ofMillis(27_000)),
+                new PhaseTiming(Phase.INIT, at(62), Duration.ofMillis(1_900)),
+                new PhaseTiming(Phase.UNSEAL, at(64), Duration.ofMillis(3_300)),
+                new PhaseTiming(Phase.JOIN, at(68), Duration.ofMillis(9_800)),
+                new PhaseTiming(Phase.READY, at(78), Duration.ofMillis(5_600))));
     }
 
     static RecoveryMeasurement recovered(String disruption, String target, long appliedSecond, long millis) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.check.Severity;
+import dev.vaulttest.timing.Phase;
 import dev.vaulttest.timing.PhaseTimeline;
 import dev.vaulttest.timing.PhaseTiming;
 import dev.vaulttest.timing.RecoveryMeasurement;
@@ -94,7 +95,7 @@ class ReportSecretsTest {
                         Outcome.RECOVERED, text))
                 .recovery(RecoveryMeasurement.didNotRecover("block", "target " + secret, ReportFixtures.START,
                         Optional.empty(), "ready gate", text))
-                .bringUp(new PhaseTimeline(List.of(new PhaseTiming("phase " + secret, ReportFixtures.START,
+                .bringUp(new PhaseTimeline(List.of(new PhaseTiming(Phase.INSTALL, ReportFixtures.START,
                         Duration.ofSeconds(1)))))
                 .findings(List.of(new Finding("RULE " + secret, Severity.ERROR, "Secret/" + secret, text, text)))
                 .diagnosticsDir(dir.resolve("diag " + secret.replace('/', '_').replace('\n', ' ')))

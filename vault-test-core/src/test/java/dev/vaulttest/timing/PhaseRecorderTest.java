@@ -20,69 +20,69 @@ class PhaseRecorderTest {
 
     @Test
     void beginAndCloseRecordStartAndDuration() {
-        try (PhaseRecorder.Running phase = recorder.begin(PhaseTimeline.INSTALL)) {
-            assertThat(phase.phase()).isEqualTo("install");
+        try (PhaseRecorder.Running phase = recorder.begin(Phase.INSTALL)) {
+            assertThat(phase.phase()).isEqualTo(Phase.INSTALL);
             clock.advance(Duration.ofSeconds(4));
         }
 
         assertThat(recorder.timeline().phases())
-                .containsExactly(new PhaseTiming("install", START, Duration.ofSeconds(4)));
+                .containsExactly(new PhaseTiming(Phase.INSTALL, START, Duration.ofSeconds(4)));
     }
 
     @Test
     void timeReturnsTheResultAndRecordsThePhase() {
-        String result = recorder.time(PhaseTimeline.INIT, () -> {
+        String result = recorder.time(Phase.INIT, () -> {
             clock.advance(Duration.ofMillis(1500));
             return "initialised";
         });
 
         assertThat(result).isEqualTo("initialised");
-        assertThat(recorder.timeline().find("init")).map(PhaseTiming::duration).contains(Duration.ofMillis(1500));
+        assertThat(recorder.timeline().find(Phase.INIT)).map(PhaseTiming::duration).contains(Duration.ofMillis(1500));
     }
 
     @Test
     void aPhaseThatThrowsIsRecordedUntilTheFailure() {
-        assertThatThrownBy(() -> recorder.time(PhaseTimeline.UNSEAL, () -> {
+        assertThatThrownBy(() -> recorder.time(Phase.UNSEAL, () -> {
             clock.advance(Duration.ofSeconds(30));
             throw new IllegalStateException("still sealed");
         })).hasMessage("still sealed");
 
-        assertThat(recorder.timeline().find("unseal")).map(PhaseTiming::duration).contains(Duration.ofSeconds(30));
+        assertThat(recorder.timeline().find(Phase.UNSEAL)).map(PhaseTiming::duration).contains(Duration.ofSeconds(30));
         assertThat(recorder.runningPhases()).isEmpty();
     }
 
     @Test
     void timelineIsOrderedByStartAndIsASnapshot() {
-        PhaseRecorder.Running ready = recorder.begin(PhaseTimeline.READY);
+        PhaseRecorder.Running ready = recorder.begin(Phase.READY);
         clock.advance(Duration.ofSeconds(1));
-        recorder.time(PhaseTimeline.JOIN, () -> clock.advance(Duration.ofSeconds(2)));
+        recorder.time(Phase.JOIN, () -> clock.advance(Duration.ofSeconds(2)));
         PhaseTimeline before = recorder.timeline();
         ready.close();
         ready.close();
 
-        assertThat(before.phases()).extracting(PhaseTiming::phase).containsExactly("join");
+        assertThat(before.phases()).extracting(PhaseTiming::phase).containsExactly(Phase.JOIN);
         PhaseTimeline after = recorder.timeline();
-        assertThat(after.phases()).extracting(PhaseTiming::phase).containsExactly("ready", "join");
+        assertThat(after.phases()).extracting(PhaseTiming::phase).containsExactly(Phase.READY, Phase.JOIN);
         assertThat(after.total()).isEqualTo(Duration.ofSeconds(3));
         assertThat(recorder.runningPhases()).isEmpty();
     }
 
     @Test
     void runningPhasesAreVisibleForDiagnostics() {
-        recorder.begin(PhaseTimeline.CLUSTER);
-        recorder.begin(PhaseTimeline.IMAGES);
+        recorder.begin(Phase.CLUSTER);
+        recorder.begin(Phase.IMAGES);
 
-        assertThat(recorder.runningPhases()).containsExactly("cluster", "images");
+        assertThat(recorder.runningPhases()).containsExactly(Phase.CLUSTER, Phase.IMAGES);
         assertThat(recorder.timeline().isEmpty()).isTrue();
     }
 
     @Test
     void beginningARunningPhaseOrEndingAnIdleOneIsAnError() {
-        recorder.begin(PhaseTimeline.INSTALL);
+        recorder.begin(Phase.INSTALL);
 
-        assertThatThrownBy(() -> recorder.begin(PhaseTimeline.INSTALL))
+        assertThatThrownBy(() -> recorder.begin(Phase.INSTALL))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'install' is already running");
-        assertThatThrownBy(() -> recorder.end(PhaseTimeline.JOIN))
+        assertThatThrownBy(() -> recorder.end(Phase.JOIN))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'join' is not running")
                 .hasMessageContaining("[install]");
     }
@@ -95,7 +95,7 @@ class PhaseRecorderTest {
 
     @Test
     void negativeDurationIsRejectedWithThePhaseName() {
-        assertThatThrownBy(() -> new PhaseTiming("join", START, Duration.ofSeconds(-1)))
+        assertThatThrownBy(() -> new PhaseTiming(Phase.JOIN, START, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'join'");
     }
 
@@ -104,8 +104,8 @@ class PhaseRecorderTest {
         PhaseRecorder named = new PhaseRecorder(clock, () -> "Vault environment vt-log-test/vt-log");
 
         List<String> lines = logLines("vt-log-test", () -> {
-            named.time(PhaseTimeline.INSTALL, () -> clock.advance(Duration.ofMillis(700)));
-            assertThatThrownBy(() -> named.time(PhaseTimeline.UNSEAL, () -> {
+            named.time(Phase.INSTALL, () -> clock.advance(Duration.ofMillis(700)));
+            assertThatThrownBy(() -> named.time(Phase.UNSEAL, () -> {
                 clock.advance(Duration.ofSeconds(12));
                 throw new IllegalStateException("still sealed");
             })).hasMessage("still sealed");

@@ -5,6 +5,7 @@ import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.cluster.ClusterSpec;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.internal.Redactor;
+import dev.vaulttest.timing.Phase;
 import dev.vaulttest.timing.PhaseRecorder;
 import dev.vaulttest.timing.PhaseTimeline;
 import java.util.Objects;
@@ -50,7 +51,7 @@ final class ClusterResource implements AutoCloseable {
     static ClusterResource open(EnvironmentFactory factory, ClusterSpec spec) {
         PhaseRecorder recorder = new PhaseRecorder();
         try {
-            KubernetesCluster cluster = recorder.time(PhaseTimeline.CLUSTER, () -> factory.openCluster(spec));
+            KubernetesCluster cluster = recorder.time(Phase.CLUSTER, () -> factory.openCluster(spec));
             Objects.requireNonNull(cluster, () -> factory.getClass().getName() + ".openCluster returned null");
             return new ClusterResource(spec, cluster, null, recorder.timeline());
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.vaulttest.junit5;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.kms.SealSpec;
+import dev.vaulttest.timing.Phase;
 import dev.vaulttest.timing.PhaseTiming;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 final class Recovery {
 
     /** The name of the recovery phase in the report. */
-    static final String PHASE = "recovery";
+    static final Phase PHASE = Phase.RECOVERY;
 
     /** The report entry that says how the deployment came back. */
     static final String REPORT_ENTRY = "vault-test.recovery";

@@ -14,6 +14,7 @@ import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.fixture.DoubleKms;
 import dev.vaulttest.kms.KmsEmulator;
 import dev.vaulttest.kms.SealSpec;
+import dev.vaulttest.timing.Phase;
 import dev.vaulttest.timing.PhaseTimeline;
 import dev.vaulttest.timing.PhaseTiming;
 import dev.vaulttest.vault.Sensitive;
@@ -67,8 +68,8 @@ public final class FakeEnvironment implements VaultEnvironment {
         this.kms = spec.seal() instanceof SealSpec.AwsKms awsKms && awsKms.provider().isEmulated()
                 ? Optional.of(DoubleKms.of(awsKms.provider(), "us-east-1")) : Optional.empty();
         Instant now = Instant.now();
-        this.timeline = new PhaseTimeline(List.of(new PhaseTiming(PhaseTimeline.INSTALL, now, Duration.ofSeconds(20)),
-                new PhaseTiming(PhaseTimeline.READY, now.plusSeconds(20), Duration.ofSeconds(10))));
+        this.timeline = new PhaseTimeline(List.of(new PhaseTiming(Phase.INSTALL, now, Duration.ofSeconds(20)),
+                new PhaseTiming(Phase.READY, now.plusSeconds(20), Duration.ofSeconds(10))));
     }
 
     /** The number of this deployment in the journal ({@code deploy #n}). */

@@ -195,6 +195,7 @@ class RedactionTest {
             failure(() -> client.configureKubernetesAuth("kubernetes", KubernetesAuthConfig
                     .builder("https://kubernetes.default.svc").tokenReviewerJwt(jwt).build()));
             failure(() -> client.getSecret("kv", "app"));
+            failure(() -> client.putSecret("kv", "app", Map.of("k", "v")));
         }
     }
 

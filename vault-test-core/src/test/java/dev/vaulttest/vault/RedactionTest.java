@@ -96,7 +96,8 @@ class RedactionTest {
         String logs = captured.toString(StandardCharsets.UTF_8);
 
         assertThat(logs).as("the library logged something").contains("Initialised node vault-0", "unseal progress",
-                "Kubernetes login", "denied", "/v1/sys/seal-status");
+                "Kubernetes login", "denied", "/v1/sys/seal-status", "POST /v1/kv/data/app -> 200",
+                "GET /v1/kv/data/app -> 403");
         assertThat(formatted).as("formatted records and exceptions").hasSizeGreaterThan(40);
         assertThat(secrets).as("secrets collected").hasSizeGreaterThan(15);
         for (String secret : secrets) {

@@ -3,8 +3,6 @@ package dev.vaulttest.vault;
 import dev.vaulttest.base.Wait;
 import dev.vaulttest.base.WaitTimeoutException;
 import io.github.jopenlibs.vault.Vault;
-import io.github.jopenlibs.vault.VaultException;
-import io.github.jopenlibs.vault.response.LogicalResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -15,17 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,10 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  * failures: every documented {@code sys/health} status code ({@link #health()}), and a refused login
  * ({@link LoginResult.Denied}).
  *
- * <p>Most operations use raw HTTP because vault-java-driver 6.2.0 does not cover them, hides fields, or drops
- * Vault's error strings; {@link #putSecret} and {@link #getSecret} go through the driver's {@code logical()},
- * configured around its quirks (engine version and mount depth set per call, 4xx answers checked). {@link #driverClient()} hands out the same driver configuration for anything
- * else.
+ * <p>Every operation is plain HTTP from this client, so each failure carries the status and body Vault really
+ * sent: vault-java-driver 6.2.0 does not cover most of them, hides fields, and puts the body of a 5xx answer
+ * only into its exception's message text. {@link #driverClient()} hands out a driver client for anything else.
  */
 public final class VaultNodeClient {
 
@@ -110,9 +103,7 @@ public final class VaultNodeClient {
      * @return the seal status
      */
     public SealStatus sealStatus() {
-        return parse(VaultOperation.SEAL_STATUS, "sys/seal-status", expectOk(VaultOperation.SEAL_STATUS, "GET",
-                "sys/seal-status", http.get(VaultOperation.SEAL_STATUS, "sys/seal-status", false)),
-                ResponseParser::sealStatus);
+        return http.call(VaultOperation.SEAL_STATUS).send().expectOk().parse(ResponseParser::sealStatus);
     }
 
     /**
@@ -123,14 +114,10 @@ public final class VaultNodeClient {
      * @throws VaultApiException if the node cannot be reached or answers an undocumented status (for example 500)
      */
     public HealthStatus health() {
-        String path = "sys/health";
-        NodeHttp.Answer answer = http.get(VaultOperation.HEALTH, path, false);
-        Optional<HealthState> state = HealthState.fromStatusCode(answer.status());
-        if (state.isEmpty()) {
-            throw http.failure(VaultOperation.HEALTH, "GET", path, answer,
-                    "one of the documented health codes 200, 429, 472, 473, 474, 501, 503, 530", List.of());
-        }
-        return parse(VaultOperation.HEALTH, path, answer, body -> ResponseParser.health(answer.status(), state.get(), body));
+        NodeHttp.Answer answer = http.call(VaultOperation.HEALTH).send();
+        HealthState state = HealthState.fromStatusCode(answer.status()).orElseThrow(() -> answer.failure(
+                "one of the documented health codes 200, 429, 472, 473, 474, 501, 503, 530"));
+        return answer.parse(body -> ResponseParser.health(answer.status(), state, body));
     }
 
     /**
@@ -139,9 +126,8 @@ public final class VaultNodeClient {
      * @return {@code true} if initialised
      */
     public boolean isInitialized() {
-        NodeHttp.Answer answer = expectOk(VaultOperation.INIT_STATUS, "GET", "sys/init",
-                http.get(VaultOperation.INIT_STATUS, "sys/init", false));
-        return parse(VaultOperation.INIT_STATUS, "sys/init", answer, body -> ResponseParser.bool(body, "initialized"));
+        return http.call(VaultOperation.INIT_STATUS).send().expectOk()
+                .parse(body -> ResponseParser.bool(body, "initialized"));
     }
 
     /**
@@ -150,8 +136,7 @@ public final class VaultNodeClient {
      * @return the leader status
      */
     public LeaderStatus leader() {
-        return parse(VaultOperation.LEADER, "sys/leader", expectOk(VaultOperation.LEADER, "GET", "sys/leader",
-                http.get(VaultOperation.LEADER, "sys/leader", false)), ResponseParser::leader);
+        return http.call(VaultOperation.LEADER).send().expectOk().parse(ResponseParser::leader);
     }
 
     /**
@@ -160,9 +145,7 @@ public final class VaultNodeClient {
      * @return the configuration
      */
     public RaftConfiguration raftConfiguration() {
-        String path = "sys/storage/raft/configuration";
-        return parse(VaultOperation.RAFT_CONFIGURATION, path, expectOk(VaultOperation.RAFT_CONFIGURATION, "GET", path,
-                http.get(VaultOperation.RAFT_CONFIGURATION, path, true)), ResponseParser::raftConfiguration);
+        return http.call(VaultOperation.RAFT_CONFIGURATION).send().expectOk().parse(ResponseParser::raftConfiguration);
     }
 
     /**
@@ -171,13 +154,11 @@ public final class VaultNodeClient {
      * @return the state, or empty when the node answers 404 (no autopilot, as Vault's Go client treats it)
      */
     public Optional<AutopilotState> autopilotState() {
-        String path = "sys/storage/raft/autopilot/state";
-        NodeHttp.Answer answer = http.get(VaultOperation.AUTOPILOT_STATE, path, true);
+        NodeHttp.Answer answer = http.call(VaultOperation.AUTOPILOT_STATE).send();
         if (answer.status() == 404) {
             return Optional.empty();
         }
-        return Optional.of(parse(VaultOperation.AUTOPILOT_STATE, path,
-                expectOk(VaultOperation.AUTOPILOT_STATE, "GET", path, answer), ResponseParser::autopilotState));
+        return Optional.of(answer.expectOk().parse(ResponseParser::autopilotState));
     }
 
     // ---- lifecycle ----------------------------------------------------------------------------------------
@@ -199,11 +180,8 @@ public final class VaultNodeClient {
         } else {
             body.put("recovery_shares", request.shares()).put("recovery_threshold", request.threshold());
         }
-        NodeHttp.Answer answer = http.write(VaultOperation.INIT, "PUT", "sys/init", body, false, List.of());
-        if (answer.status() != 200) {
-            throw http.failure(VaultOperation.INIT, "PUT", "sys/init", answer, "200 with the new keys", List.of());
-        }
-        InitResult result = parse(VaultOperation.INIT, "sys/init", answer, ResponseParser::initResult);
+        InitResult result = http.call(VaultOperation.INIT).send(body).expect("200 with the new keys", 200)
+                .parse(ResponseParser::initResult);
         LOG.debug("Initialised node {}: {} {} key share(s), threshold {}", nodeName(),
                 request.kind() == InitRequest.KeyKind.UNSEAL_KEYS ? result.keys().size() : result.recoveryKeys().size(),
                 request.kind() == InitRequest.KeyKind.UNSEAL_KEYS ? "unseal" : "recovery", request.threshold());
@@ -246,17 +224,13 @@ public final class VaultNodeClient {
             LOG.debug("Node {} is already unsealed", nodeName());
             return status;
         }
+        NodeHttp.Call call = http.call(VaultOperation.UNSEAL).carrying(keys);
         int submitted = 0;
         for (Sensitive key : keys) {
-            ObjectNode body = http.object().put("key", key.reveal());
-            NodeHttp.Answer answer = http.write(VaultOperation.UNSEAL, "PUT", "sys/unseal", body, false, List.of(key));
-            if (answer.status() != 200) {
-                throw http.failure(VaultOperation.UNSEAL, "PUT", "sys/unseal", answer,
-                        "200 with the seal status (key share " + (submitted + 1) + " of " + keys.size() + ")",
-                        List.copyOf(keys));
-            }
+            status = call.send(http.object().put("key", key.reveal()))
+                    .expect("200 with the seal status (key share " + (submitted + 1) + " of " + keys.size() + ")", 200)
+                    .parse(ResponseParser::sealStatus);
             submitted++;
-            status = parse(VaultOperation.UNSEAL, "sys/unseal", answer, ResponseParser::sealStatus);
             progress.accept(status);
             if (!status.sealed()) {
                 LOG.debug("Node {} unsealed after {} key share(s)", nodeName(), submitted);
@@ -300,19 +274,15 @@ public final class VaultNodeClient {
      * @return the seal status after the reset
      */
     public SealStatus resetUnseal() {
-        ObjectNode body = http.object().put("reset", true);
-        NodeHttp.Answer answer = http.write(VaultOperation.UNSEAL, "PUT", "sys/unseal", body, false, List.of());
-        return parse(VaultOperation.UNSEAL, "sys/unseal", expectOk(VaultOperation.UNSEAL, "PUT", "sys/unseal", answer),
-                ResponseParser::sealStatus);
+        return http.call(VaultOperation.UNSEAL).send(http.object().put("reset", true)).expectOk()
+                .parse(ResponseParser::sealStatus);
     }
 
     /**
-     * Seals the node. Needs a root (or sudo) token; Vault refuses on a standby. Raw HTTP rather than the driver,
-     * whose {@code seal()} drops Vault's error strings from its exception.
+     * Seals the node. Needs a root (or sudo) token; Vault refuses on a standby.
      */
     public void seal() {
-        NodeHttp.Answer answer = http.write(VaultOperation.SEAL, "PUT", "sys/seal", null, true, List.of());
-        expectNoContent(VaultOperation.SEAL, "PUT", "sys/seal", answer);
+        http.call(VaultOperation.SEAL).send().expectNoContent();
         LOG.debug("Sealed node {}", nodeName());
     }
 
@@ -321,8 +291,7 @@ public final class VaultNodeClient {
      * forwards it. Vault's upgrade guide advises against step-down during upgrades.
      */
     public void stepDown() {
-        NodeHttp.Answer answer = http.write(VaultOperation.STEP_DOWN, "PUT", "sys/step-down", null, true, List.of());
-        expectNoContent(VaultOperation.STEP_DOWN, "PUT", "sys/step-down", answer);
+        http.call(VaultOperation.STEP_DOWN).send().expectNoContent();
         LOG.debug("Node {} asked the active node to step down", nodeName());
     }
 
@@ -335,13 +304,10 @@ public final class VaultNodeClient {
      */
     public boolean raftJoin(RaftJoinRequest request) {
         Objects.requireNonNull(request, "request");
-        String path = "sys/storage/raft/join";
         ObjectNode body = http.object().put("leader_api_addr", request.leaderApiAddr()).put("retry", request.retry());
         request.leaderCaCertPem().ifPresent(pem -> body.put("leader_ca_cert", pem));
-        NodeHttp.Answer answer = http.write(VaultOperation.RAFT_JOIN, "POST", path, body, http.token().isPresent(),
-                List.of());
-        boolean joined = parse(VaultOperation.RAFT_JOIN, path, expectOk(VaultOperation.RAFT_JOIN, "POST", path, answer),
-                json -> ResponseParser.bool(json, "joined"));
+        boolean joined = http.call(VaultOperation.RAFT_JOIN).send(body).expectOk()
+                .parse(json -> ResponseParser.bool(json, "joined"));
         LOG.debug("Node {} raft join to {}: joined={}", nodeName(), request.leaderApiAddr(), joined);
         return joined;
     }
@@ -354,10 +320,7 @@ public final class VaultNodeClient {
      */
     public void removePeer(String nodeId) {
         Objects.requireNonNull(nodeId, "nodeId");
-        String path = "sys/storage/raft/remove-peer";
-        NodeHttp.Answer answer = http.write(VaultOperation.RAFT_REMOVE_PEER, "POST", path,
-                http.object().put("server_id", nodeId), true, List.of());
-        expectNoContent(VaultOperation.RAFT_REMOVE_PEER, "POST", path, answer);
+        http.call(VaultOperation.RAFT_REMOVE_PEER).send(http.object().put("server_id", nodeId)).expectNoContent();
         LOG.debug("Removed raft peer {} via node {}", nodeId, nodeName());
     }
 
@@ -373,27 +336,25 @@ public final class VaultNodeClient {
      */
     public long saveSnapshot(Path target) {
         Objects.requireNonNull(target, "target");
-        String path = "sys/storage/raft/snapshot";
-        VaultOperation operation = VaultOperation.SNAPSHOT_SAVE;
+        NodeHttp.Call call = http.call(VaultOperation.SNAPSHOT_SAVE);
         Path absolute = target.toAbsolutePath();
         Path temporary = null;
         try {
             Files.createDirectories(absolute.getParent());
             temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".part");
-            HttpRequest request = http.request(operation, "GET", path, HttpRequest.BodyPublishers.noBody(), true, null);
-            HttpResponse<InputStream> response = http.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = call.exchange(HttpRequest.BodyPublishers.noBody(), null,
+                    HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     String text = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-                    throw http.failure(operation, "GET", path, new NodeHttp.Answer(response.statusCode(), text,
-                            http.json()), "200 with the snapshot bytes", List.of());
+                    throw new NodeHttp.Answer(call, response.statusCode(), text).failure("200 with the snapshot bytes");
                 }
                 Files.copy(body, temporary, StandardCopyOption.REPLACE_EXISTING);
             }
-            List<SnapshotArchive.Entry> entries = readArchive(operation, temporary);
+            List<SnapshotArchive.Entry> entries = readArchive(temporary);
             if (!SnapshotArchive.isComplete(entries)) {
-                throw new VaultApiException(nodeName(), operation, 200, List.of(), "Node '" + nodeName()
-                        + "' sent an incomplete snapshot: no non-empty " + SnapshotArchive.SEALED_SUMS
+                throw new VaultApiException(nodeName(), VaultOperation.SNAPSHOT_SAVE, 200, List.of(), "Node '"
+                        + nodeName() + "' sent an incomplete snapshot: no non-empty " + SnapshotArchive.SEALED_SUMS
                         + " entry among " + entries.stream().map(SnapshotArchive.Entry::name).toList()
                         + ". Retry against the active node.", null);
             }
@@ -402,11 +363,7 @@ public final class VaultNodeClient {
             LOG.debug("Saved raft snapshot of node {} to {} ({} bytes)", nodeName(), absolute, size);
             return size;
         } catch (IOException e) {
-            throw http.unreachable(operation, "GET", path, e, List.of());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VaultApiException(nodeName(), operation, VaultApiException.NO_HTTP_STATUS, List.of(),
-                    "Interrupted while saving a snapshot of node '" + nodeName() + "'.", e);
+            throw call.unreachable(e);
         } finally {
             deleteQuietly(temporary);
         }
@@ -422,7 +379,7 @@ public final class VaultNodeClient {
      * @param snapshot the snapshot file
      */
     public void restoreSnapshot(Path snapshot) {
-        restore(snapshot, "sys/storage/raft/snapshot");
+        restore(snapshot, "snapshot");
     }
 
     /**
@@ -434,14 +391,15 @@ public final class VaultNodeClient {
      * @param snapshot the snapshot file
      */
     public void restoreSnapshotForced(Path snapshot) {
-        restore(snapshot, "sys/storage/raft/snapshot-force");
+        restore(snapshot, "snapshot-force");
     }
 
-    private void restore(Path snapshot, String path) {
+    /** Sends a snapshot file to {@code sys/storage/raft/snapshot} or {@code .../snapshot-force}. */
+    private void restore(Path snapshot, String endpoint) {
         Objects.requireNonNull(snapshot, "snapshot");
-        VaultOperation operation = VaultOperation.SNAPSHOT_RESTORE;
+        NodeHttp.Call call = http.call(VaultOperation.SNAPSHOT_RESTORE, endpoint);
         if (!Files.isRegularFile(snapshot)) {
-            throw new VaultApiException(nodeName(), operation, VaultApiException.NO_HTTP_STATUS, List.of(),
+            throw new VaultApiException(nodeName(), call.operation(), VaultApiException.NO_HTTP_STATUS, List.of(),
                     "Snapshot file " + snapshot.toAbsolutePath() + " does not exist or is not a file; save one with"
                             + " saveSnapshot(path) first.", null);
         }
@@ -449,33 +407,30 @@ public final class VaultNodeClient {
         try {
             body = HttpRequest.BodyPublishers.ofFile(snapshot);
         } catch (IOException e) {
-            throw http.unreachable(operation, "POST", path, e, List.of());
+            throw call.unreachable(e);
         }
-        NodeHttp.Answer answer = http.send(operation, "POST", path, body, true, List.of(), "application/octet-stream");
-        expectNoContent(operation, "POST", path, answer);
-        LOG.debug("Restored raft snapshot {} on node {} via {}", snapshot.getFileName(), nodeName(), path);
+        call.send(body, "application/octet-stream").expectNoContent();
+        LOG.debug("Restored raft snapshot {} on node {} via {}", snapshot.getFileName(), nodeName(), call.path());
     }
 
     // ---- setup for tests ----------------------------------------------------------------------------------
 
     /**
-     * Enables a KV version 2 secrets engine ({@code {"type":"kv","options":{"version":"2"}}}). Raw HTTP rather
-     * than the driver's {@code mounts().enable}, whose exception drops Vault's error strings.
+     * Enables a KV version 2 secrets engine ({@code {"type":"kv","options":{"version":"2"}}}).
      *
      * @param mountPath the mount path, for example {@code secret}
      */
     public void enableKvV2(String mountPath) {
-        String path = "sys/mounts/" + trimSlashes(mountPath);
+        String mount = trimSlashes(mountPath);
         ObjectNode body = http.object().put("type", "kv");
         body.putObject("options").put("version", "2");
-        NodeHttp.Answer answer = http.write(VaultOperation.ENABLE_SECRETS_ENGINE, "POST", path, body, true, List.of());
-        expectNoContent(VaultOperation.ENABLE_SECRETS_ENGINE, "POST", path, answer);
-        LOG.debug("Enabled kv-v2 at {}/ on node {}", trimSlashes(mountPath), nodeName());
+        http.call(VaultOperation.ENABLE_SECRETS_ENGINE, mount).send(body).expectNoContent();
+        LOG.debug("Enabled kv-v2 at {}/ on node {}", mount, nodeName());
     }
 
     /**
-     * Writes a new version of a KV v2 secret. Goes through vault-java-driver with engine version 2 and the
-     * mount's path depth, so the driver adds {@code data/} at the right place and wraps the body.
+     * Writes a new version of a KV v2 secret: sends {@code {"data": ...}} to {@code <mount>/data/<secret>}, so a
+     * mount of several segments (such as {@code team/kv}) works too.
      *
      * @param mountPath the KV v2 mount, for example {@code secret}
      * @param secretPath the secret's path inside the mount
@@ -483,31 +438,20 @@ public final class VaultNodeClient {
      * @return the version Vault created
      */
     public long putSecret(String mountPath, String secretPath, Map<String, String> data) {
-        String mount = trimSlashes(mountPath);
-        String path = trimSlashes(secretPath);
         Objects.requireNonNull(data, "data");
-        VaultOperation operation = VaultOperation.KV_PUT;
-        String apiPath = mount + "/data/" + path;
-        requireToken(operation);
-        try {
-            LogicalResponse response = kvDriver(mount, operation).logical().write(mount + "/" + path,
-                    new LinkedHashMap<String, Object>(data));
-            NodeHttp.Answer answer = new NodeHttp.Answer(DriverBridge.status(response.getRestResponse()),
-                    DriverBridge.body(response.getRestResponse()), http.json());
-            if (answer.status() != 200 && answer.status() != 204) {
-                throw http.failure(operation, "POST", apiPath, answer, "200 with the new version", List.of());
-            }
-            long version = answer.status() == 204 ? 0
-                    : parse(operation, apiPath, answer, body -> ResponseParser.longValue(body.path("data"), "version"));
-            LOG.debug("Wrote {} field(s) to {} on node {} (version {})", data.size(), apiPath, nodeName(), version);
-            return version;
-        } catch (VaultException e) {
-            throw driver.failure(operation, "POST", apiPath, e, "200 with the new version", List.of());
-        }
+        ObjectNode body = http.object();
+        data.forEach(body.putObject("data")::put);
+        NodeHttp.Answer answer = http.call(VaultOperation.KV_PUT, trimSlashes(mountPath), trimSlashes(secretPath))
+                .send(body).expect("200 with the new version", 200, 204);
+        long version = answer.status() == 204 ? 0
+                : answer.parse(json -> ResponseParser.longValue(json.path("data"), "version"));
+        LOG.debug("Wrote {} field(s) to {} on node {} (version {})", data.size(), answer.call().path(), nodeName(),
+                version);
+        return version;
     }
 
     /**
-     * Reads the current version of a KV v2 secret. Goes through vault-java-driver like {@link #putSecret}.
+     * Reads the current version of a KV v2 secret from {@code <mount>/data/<secret>}.
      *
      * @param mountPath the KV v2 mount
      * @param secretPath the secret's path inside the mount
@@ -516,26 +460,12 @@ public final class VaultNodeClient {
     public Optional<KvSecret> getSecret(String mountPath, String secretPath) {
         String mount = trimSlashes(mountPath);
         String path = trimSlashes(secretPath);
-        VaultOperation operation = VaultOperation.KV_GET;
-        String apiPath = mount + "/data/" + path;
-        requireToken(operation);
-        try {
-            LogicalResponse response = kvDriver(mount, operation).logical().read(mount + "/" + path);
-            NodeHttp.Answer answer = new NodeHttp.Answer(DriverBridge.status(response.getRestResponse()),
-                    DriverBridge.body(response.getRestResponse()), http.json());
-            if (answer.status() == 404) {
-                return Optional.empty();
-            }
-            if (answer.status() != 200) {
-                throw http.failure(operation, "GET", apiPath, answer, "200 with the secret, or 404", List.of());
-            }
-            return Optional.of(parse(operation, apiPath, answer, body -> ResponseParser.kvSecret(mount, path, body)));
-        } catch (VaultException e) {
-            if (e.getHttpStatusCode() == 404) {
-                return Optional.empty();
-            }
-            throw driver.failure(operation, "GET", apiPath, e, "200 with the secret, or 404", List.of());
+        NodeHttp.Answer answer = http.call(VaultOperation.KV_GET, mount, path).send();
+        if (answer.status() == 404) {
+            return Optional.empty();
         }
+        return Optional.of(answer.expect("200 with the secret, or 404", 200)
+                .parse(body -> ResponseParser.kvSecret(mount, path, body)));
     }
 
     /**
@@ -546,11 +476,9 @@ public final class VaultNodeClient {
      */
     public void enableFileAudit(String devicePath, String filePath) {
         Objects.requireNonNull(filePath, "filePath");
-        String path = "sys/audit/" + trimSlashes(devicePath);
         ObjectNode body = http.object().put("type", "file");
         body.putObject("options").put("file_path", filePath);
-        NodeHttp.Answer answer = http.write(VaultOperation.ENABLE_AUDIT, "POST", path, body, true, List.of());
-        expectNoContent(VaultOperation.ENABLE_AUDIT, "POST", path, answer);
+        http.call(VaultOperation.ENABLE_AUDIT, trimSlashes(devicePath)).send(body).expectNoContent();
         LOG.debug("Enabled file audit device {} -> {} on node {}", devicePath, filePath, nodeName());
     }
 
@@ -562,10 +490,8 @@ public final class VaultNodeClient {
      */
     public void writePolicy(String name, String hcl) {
         Objects.requireNonNull(hcl, "hcl");
-        String path = "sys/policies/acl/" + trimSlashes(name);
-        NodeHttp.Answer answer = http.write(VaultOperation.WRITE_POLICY, "POST", path,
-                http.object().put("policy", hcl), true, List.of());
-        expectNoContent(VaultOperation.WRITE_POLICY, "POST", path, answer);
+        http.call(VaultOperation.WRITE_POLICY, trimSlashes(name)).send(http.object().put("policy", hcl))
+                .expectNoContent();
         LOG.debug("Wrote policy {} on node {}", name, nodeName());
     }
 
@@ -577,10 +503,8 @@ public final class VaultNodeClient {
      */
     public void enableAuth(String mountPath, String type) {
         Objects.requireNonNull(type, "type");
-        String path = "sys/auth/" + trimSlashes(mountPath);
-        NodeHttp.Answer answer = http.write(VaultOperation.ENABLE_AUTH, "POST", path,
-                http.object().put("type", type), true, List.of());
-        expectNoContent(VaultOperation.ENABLE_AUTH, "POST", path, answer);
+        http.call(VaultOperation.ENABLE_AUTH, trimSlashes(mountPath)).send(http.object().put("type", type))
+                .expectNoContent();
         LOG.debug("Enabled auth method {} at {}/ on node {}", type, mountPath, nodeName());
     }
 
@@ -601,7 +525,6 @@ public final class VaultNodeClient {
      */
     public void configureKubernetesAuth(String mountPath, KubernetesAuthConfig config) {
         Objects.requireNonNull(config, "config");
-        String path = "auth/" + trimSlashes(mountPath) + "/config";
         ObjectNode body = http.object().put("kubernetes_host", config.kubernetesHost());
         config.kubernetesCaCertPem().ifPresent(pem -> body.put("kubernetes_ca_cert", pem));
         config.tokenReviewerJwt().ifPresent(jwt -> body.put("token_reviewer_jwt", jwt.reveal()));
@@ -612,9 +535,8 @@ public final class VaultNodeClient {
             ArrayNode keys = body.putArray("pem_keys");
             config.pemKeys().forEach(keys::add);
         }
-        List<Sensitive> secrets = config.tokenReviewerJwt().map(List::of).orElse(List.of());
-        NodeHttp.Answer answer = http.write(VaultOperation.CONFIGURE_KUBERNETES_AUTH, "POST", path, body, true, secrets);
-        expectNoContentOrOk(VaultOperation.CONFIGURE_KUBERNETES_AUTH, "POST", path, answer, secrets);
+        http.call(VaultOperation.CONFIGURE_KUBERNETES_AUTH, trimSlashes(mountPath))
+                .carrying(config.tokenReviewerJwt().map(List::of).orElse(List.of())).send(body).expectNoContent();
         LOG.debug("Configured Kubernetes auth at {}/ on node {}: {}", mountPath, nodeName(), config);
     }
 
@@ -627,18 +549,15 @@ public final class VaultNodeClient {
      */
     public List<String> writeKubernetesRole(String mountPath, KubernetesRole role) {
         Objects.requireNonNull(role, "role");
-        String path = "auth/" + trimSlashes(mountPath) + "/role/" + role.name();
         ObjectNode body = http.object();
         role.boundServiceAccountNames().forEach(body.putArray("bound_service_account_names")::add);
         role.boundServiceAccountNamespaces().forEach(body.putArray("bound_service_account_namespaces")::add);
         role.policies().forEach(body.putArray("token_policies")::add);
         role.ttl().ifPresent(ttl -> body.put("token_ttl", ttl.toSeconds()));
         role.audience().ifPresent(audience -> body.put("audience", audience));
-        NodeHttp.Answer answer = http.write(VaultOperation.WRITE_KUBERNETES_ROLE, "POST", path, body, true, List.of());
-        expectNoContentOrOk(VaultOperation.WRITE_KUBERNETES_ROLE, "POST", path, answer, List.of());
-        List<String> warnings = answer.status() == 200
-                ? parse(VaultOperation.WRITE_KUBERNETES_ROLE, path, answer, ResponseParser::warnings)
-                : List.of();
+        NodeHttp.Answer answer = http.call(VaultOperation.WRITE_KUBERNETES_ROLE, trimSlashes(mountPath), role.name())
+                .send(body).expectNoContent();
+        List<String> warnings = answer.status() == 200 ? answer.parse(ResponseParser::warnings) : List.of();
         LOG.debug("Wrote Kubernetes role {} at {}/ on node {}{}", role.name(), mountPath, nodeName(),
                 warnings.isEmpty() ? "" : " with warnings " + warnings);
         return warnings;
@@ -669,21 +588,20 @@ public final class VaultNodeClient {
     public LoginResult loginKubernetes(String mountPath, String role, Sensitive jwt) {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(jwt, "jwt");
-        String path = "auth/" + trimSlashes(mountPath) + "/login";
-        VaultOperation operation = VaultOperation.KUBERNETES_LOGIN;
         ObjectNode body = http.object().put("role", role).put("jwt", jwt.reveal());
-        NodeHttp.Answer answer = http.write(operation, "POST", path, body, false, List.of(jwt));
+        NodeHttp.Answer answer = http.call(VaultOperation.KUBERNETES_LOGIN, trimSlashes(mountPath))
+                .carrying(List.of(jwt)).send(body);
         if (answer.status() == 200) {
-            LoginResult.Success success = parse(operation, path, answer, ResponseParser::loginSuccess);
+            LoginResult.Success success = answer.parse(ResponseParser::loginSuccess);
             LOG.debug("Kubernetes login as role {} on node {} succeeded: policies {}", role, nodeName(),
                     success.policies());
             return success;
         }
-        List<String> errors = Redactor.scrubAll(http.errorStrings(answer), http.secrets(jwt));
+        List<String> errors = answer.errors();
         boolean refusal = answer.status() == 400 || answer.status() == 401 || answer.status() == 403
                 || (answer.status() == 500 && errors.stream().noneMatch(e -> e.contains("local node not active")));
         if (!refusal) {
-            throw http.failure(operation, "POST", path, answer, "200 with a token, or a refusal", List.of(jwt));
+            throw answer.failure("200 with a token, or a refusal");
         }
         LOG.debug("Kubernetes login as role {} on node {} denied: HTTP {} {}", role, nodeName(), answer.status(), errors);
         return new LoginResult.Denied(answer.status(), errors);
@@ -705,7 +623,7 @@ public final class VaultNodeClient {
      * @return the driver client
      */
     public Vault driverClient() {
-        return driver.client(1, 1, VaultOperation.KV_GET);
+        return driver.client(1, VaultOperation.KV_GET);
     }
 
     /**
@@ -719,7 +637,7 @@ public final class VaultNodeClient {
         if (kvEngineVersion != 1 && kvEngineVersion != 2) {
             throw new IllegalArgumentException("kvEngineVersion must be 1 or 2, got " + kvEngineVersion);
         }
-        return driver.client(kvEngineVersion, 1, VaultOperation.KV_GET);
+        return driver.client(kvEngineVersion, VaultOperation.KV_GET);
     }
 
     /** Node name and URI; never the token. */
@@ -735,51 +653,12 @@ public final class VaultNodeClient {
         return http.endpoint().nodeName();
     }
 
-    private Vault kvDriver(String mount, VaultOperation operation) {
-        return driver.client(2, mount.split("/").length, operation);
-    }
-
-    private void requireToken(VaultOperation operation) {
-        if (http.token().isEmpty()) {
-            throw new VaultApiException(nodeName(), operation, VaultApiException.NO_HTTP_STATUS, List.of(),
-                    "Operation " + operation + " on node '" + nodeName() + "' needs a Vault token, but this client"
-                            + " has none. Use VaultNodeClient.withToken(rootToken).", null);
-        }
-    }
-
-    private NodeHttp.Answer expectOk(VaultOperation operation, String method, String path, NodeHttp.Answer answer) {
-        if (answer.status() != 200) {
-            throw http.failure(operation, method, path, answer, "200 OK", List.of());
-        }
-        return answer;
-    }
-
-    private void expectNoContent(VaultOperation operation, String method, String path, NodeHttp.Answer answer) {
-        expectNoContentOrOk(operation, method, path, answer, List.of());
-    }
-
-    private void expectNoContentOrOk(VaultOperation operation, String method, String path, NodeHttp.Answer answer,
-            List<Sensitive> secrets) {
-        if (answer.status() != 204 && answer.status() != 200) {
-            throw http.failure(operation, method, path, answer, "204 No Content", secrets);
-        }
-    }
-
-    private <T> T parse(VaultOperation operation, String path, NodeHttp.Answer answer,
-            Function<JsonNode, T> parser) {
-        try {
-            return parser.apply(answer.tree());
-        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-            throw http.unparseable(operation, path, answer, e);
-        }
-    }
-
-    private List<SnapshotArchive.Entry> readArchive(VaultOperation operation, Path file) {
+    private List<SnapshotArchive.Entry> readArchive(Path file) {
         try {
             return SnapshotArchive.entries(file);
         } catch (IOException e) {
-            throw new VaultApiException(nodeName(), operation, 200, List.of(), "Node '" + nodeName() + "' sent a"
-                    + " snapshot that is not a complete gzip-compressed tar archive (" + e.getMessage() + ")."
+            throw new VaultApiException(nodeName(), VaultOperation.SNAPSHOT_SAVE, 200, List.of(), "Node '" + nodeName()
+                    + "' sent a snapshot that is not a complete gzip-compressed tar archive (" + e.getMessage() + ")."
                     + " Retry against the active node; check that nothing between the JVM and Vault cut the"
                     + " download.", e);
         }

@@ -96,7 +96,8 @@ class RedactionTest {
         String logs = captured.toString(StandardCharsets.UTF_8);
 
         assertThat(logs).as("the library logged something").contains("Initialised node vault-0", "unseal progress",
-                "Kubernetes login", "denied", "/v1/sys/seal-status");
+                "Kubernetes login", "denied", "/v1/sys/seal-status", "POST /v1/kv/data/app -> 200",
+                "GET /v1/kv/data/app -> 403");
         assertThat(formatted).as("formatted records and exceptions").hasSizeGreaterThan(40);
         assertThat(secrets).as("secrets collected").hasSizeGreaterThan(15);
         for (String secret : secrets) {
@@ -195,6 +196,7 @@ class RedactionTest {
             failure(() -> client.configureKubernetesAuth("kubernetes", KubernetesAuthConfig
                     .builder("https://kubernetes.default.svc").tokenReviewerJwt(jwt).build()));
             failure(() -> client.getSecret("kv", "app"));
+            failure(() -> client.putSecret("kv", "app", Map.of("k", "v")));
         }
     }
 

@@ -133,6 +133,79 @@ class VaultNodeClientSetupTest {
     }
 
     @Test
+    void kvWriteOnASealedNodeCarriesVaultsStatusErrorAndHint() {
+        root.enableKvV2("kv");
+        root.seal();
+
+        assertThatThrownBy(() -> root.putSecret("kv", "app", Map.of("k", "v")))
+                .isInstanceOfSatisfying(VaultApiException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(503);
+                    assertThat(e.errors()).containsExactly("Vault is sealed");
+                    assertThat(e.operation()).isEqualTo(VaultOperation.KV_PUT);
+                })
+                .hasMessageContaining("(POST /v1/kv/data/app) with HTTP 503").hasMessageContaining("unseal it");
+    }
+
+    @Test
+    void kvOnAStandbyWithoutLeaderCarriesVaults500AndItsErrors() {
+        root.enableKvV2("kv");
+        String survivor = standbyRoot.endpoint().nodeName();
+        cluster.nodes().stream().filter(node -> !node.name().equals(survivor))
+                .forEach(node -> cluster.stop(node.name()));
+
+        assertThatThrownBy(() -> standbyRoot.getSecret("kv", "app"))
+                .isInstanceOfSatisfying(VaultApiException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(500);
+                    assertThat(e.errors()).containsExactly("local node not active but active cluster node not found");
+                    assertThat(e.operation()).isEqualTo(VaultOperation.KV_GET);
+                })
+                .hasMessageContaining("(GET /v1/kv/data/app) with HTTP 500").hasMessageContaining("leader election");
+        assertThatThrownBy(() -> standbyRoot.putSecret("kv", "app", Map.of("k", "v")))
+                .isInstanceOfSatisfying(VaultApiException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(500);
+                    assertThat(e.hasError("local node not active")).isTrue();
+                    assertThat(e.operation()).isEqualTo(VaultOperation.KV_PUT);
+                });
+    }
+
+    @Test
+    void kvAnswerFromAProxyInsteadOfVaultKeepsItsStatusAndText() {
+        try (StubVault stub = StubVault.with(request -> new StubVault.Answer(502, "text/html",
+                "<html>502 Bad Gateway</html>".getBytes(StandardCharsets.UTF_8), Duration.ZERO))) {
+            VaultNodeClient behindProxy = VaultNodeClient.create(VaultEndpoint.of("proxied", stub.uri())
+                    .withTimeouts(FakeNodes.FAST)).withToken(Sensitive.of("hvs.ProxiedTokenProxiedToken01"));
+
+            assertThatThrownBy(() -> behindProxy.getSecret("kv", "app"))
+                    .isInstanceOfSatisfying(VaultApiException.class, e -> {
+                        assertThat(e.httpStatus()).isEqualTo(502);
+                        assertThat(e.errors()).containsExactly("<html>502 Bad Gateway</html>");
+                    });
+            assertThatThrownBy(() -> behindProxy.putSecret("kv", "app", Map.of("k", "v")))
+                    .isInstanceOfSatisfying(VaultApiException.class, e -> {
+                        assertThat(e.httpStatus()).isEqualTo(502);
+                        assertThat(e.errors()).containsExactly("<html>502 Bad Gateway</html>");
+                    });
+        }
+    }
+
+    @Test
+    void kvReadHonoursItsOwnReadTimeout() {
+        try (StubVault stub = StubVault.with(request -> new StubVault.Answer(200, "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(3)))) {
+            VaultNodeClient slow = VaultNodeClient.create(VaultEndpoint.of("slow", stub.uri())
+                    .withTimeouts(FakeNodes.FAST.withOperation(VaultOperation.KV_GET, Duration.ofMillis(300))))
+                    .withToken(Sensitive.of("hvs.SlowTokenSlowTokenSlowTok01"));
+
+            assertThatThrownBy(() -> slow.getSecret("kv", "app"))
+                    .isInstanceOfSatisfying(VaultApiException.class, e -> {
+                        assertThat(e.httpStatus()).isEqualTo(VaultApiException.NO_HTTP_STATUS);
+                        assertThat(e.getCause()).isInstanceOf(java.net.http.HttpTimeoutException.class);
+                    })
+                    .hasMessageContaining("did not answer within PT0.3S").hasMessageContaining("withOperation(KV_GET");
+        }
+    }
+
+    @Test
     void fileAuditDeviceIsEnabledOnceAndListedByVault() {
         root.enableFileAudit("file", "/vault/audit/audit.log");
 

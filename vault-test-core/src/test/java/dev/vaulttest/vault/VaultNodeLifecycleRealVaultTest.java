@@ -9,6 +9,7 @@ import dev.vaulttest.testkit.real.VaultProcessCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,26 @@ class VaultNodeLifecycleRealVaultTest {
         assertThat(seal.shares()).isEqualTo(3);
         assertThat(node.health().state()).isEqualTo(HealthState.SEALED);
         assertThat(node.health().httpStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void kv_on_a_sealed_node_fails_with_vaults_503_and_its_error() {
+        VaultNodeClient node = singleNode();
+        VaultNodeClient root = node.withToken(node.init(InitRequest.shamir(1, 1)).rootToken());
+
+        assertThatThrownBy(() -> root.getSecret("secret", "app"))
+                .isInstanceOfSatisfying(VaultApiException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(503);
+                    assertThat(e.errors()).containsExactly("Vault is sealed");
+                    assertThat(e.operation()).isEqualTo(VaultOperation.KV_GET);
+                });
+        assertThatThrownBy(() -> root.putSecret("secret", "app", Map.of("k", "v")))
+                .isInstanceOfSatisfying(VaultApiException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(503);
+                    assertThat(e.errors()).containsExactly("Vault is sealed");
+                    assertThat(e.operation()).isEqualTo(VaultOperation.KV_PUT);
+                })
+                .hasMessageContaining("(POST /v1/secret/data/app) with HTTP 503");
     }
 
     @Test

@@ -9,11 +9,12 @@ import dev.vaulttest.cluster.ClusterSpec;
 import dev.vaulttest.cluster.ExistingClusterSpec;
 import dev.vaulttest.cluster.K3sClusterSpec;
 import dev.vaulttest.cluster.KubernetesCluster;
+import dev.vaulttest.fixture.FakeEnvironment;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An environment factory that starts nothing: clusters are fabric8 mock servers, deployments live in
- * memory. Everything it does goes to the {@link Journal}. Special values in specs make it fail:
+ * An environment factory that starts nothing: clusters are fabric8 mock servers, deployments are core's
+ * in-memory {@link FakeEnvironment}. Everything they do goes to the {@link Journal}. Special values in specs make it fail:
  * <ul>
  *   <li>k3s image {@value #FAILING_IMAGE}: the cluster does not start;</li>
  *   <li>namespace {@value #FAILING_NAMESPACE}: the deployment does not come up;</li>
@@ -68,6 +69,6 @@ public final class FakeEnvironmentFactory implements EnvironmentFactory {
         if (((FakeCluster) cluster).isClosed()) {
             throw new IllegalStateException("deploying on a closed cluster");
         }
-        return new FakeEnvironment(number, spec, (FakeCluster) cluster);
+        return FakeEnvironment.builder().number(number).spec(spec).cluster(cluster).events(Journal::add).build();
     }
 }

@@ -6,9 +6,8 @@ import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.cluster.ClusterSpec;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.fixture.DoubleBackedEnvironment;
+import dev.vaulttest.fixture.EnvironmentOverride;
 import dev.vaulttest.fixture.MockServerCluster;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 
 /**
  * The real bring-up (core's {@code StandardEnvironmentFactory} inside {@link DoubleBackedEnvironment}) on
@@ -40,21 +39,13 @@ public final class DoubleBackedFactory implements EnvironmentFactory {
         DoubleBackedEnvironment fixture = DoubleBackedEnvironment.start(cluster.client(), fast);
         Journal.add("deploy " + fixture.environment().namespace());
         VaultEnvironment environment = fixture.environment();
-        return (VaultEnvironment) Proxy.newProxyInstance(VaultEnvironment.class.getClassLoader(),
-                new Class<?>[] {VaultEnvironment.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                        Journal.add("close " + environment.namespace());
-                        fixture.close();
-                        return null;
-                    }
-                    if (method.getName().equals("cluster") && method.getParameterCount() == 0) {
-                        return cluster;
-                    }
-                    try {
-                        return method.invoke(environment, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return EnvironmentOverride.of(environment)
+                .answer("close", args -> {
+                    Journal.add("close " + environment.namespace());
+                    fixture.close();
+                    return null;
+                })
+                .answer("cluster", args -> cluster)
+                .build();
     }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultNode;
+import dev.vaulttest.fixture.FakeEnvironment;
+import dev.vaulttest.fixture.VaultDouble;
 import dev.vaulttest.testkit.FakeVaultCluster;
 import dev.vaulttest.testkit.SealKind;
 import dev.vaulttest.vault.VaultNodeClient;
@@ -63,7 +65,7 @@ class DeploymentSnapshotAssertTest {
     @Test
     void assert_that_an_environment_takes_a_snapshot_now() {
         try (VaultDouble vault = VaultDouble.running(FakeVaultCluster.builder().nodes(2))) {
-            DoubleEnvironment env = new DoubleEnvironment(vault);
+            FakeEnvironment env = FakeEnvironment.over(vault);
             assertThat(env).isUnsealed().hasActiveNode("vault-0");
 
             vault.restart("vault-1");

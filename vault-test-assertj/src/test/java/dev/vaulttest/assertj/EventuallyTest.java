@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.DeploymentSnapshot;
+import dev.vaulttest.fixture.FakeEnvironment;
+import dev.vaulttest.fixture.VaultDouble;
 import dev.vaulttest.testkit.FakeVaultCluster;
 import dev.vaulttest.vault.Sensitive;
 import java.time.Duration;
@@ -23,13 +25,13 @@ class EventuallyTest {
     private static final Duration POLL = Duration.ofMillis(50);
 
     private VaultDouble vault;
-    private DoubleEnvironment env;
+    private FakeEnvironment env;
 
     @BeforeEach
     void sealVault1() {
         vault = VaultDouble.running(FakeVaultCluster.builder().nodes(3));
         vault.restart("vault-1");
-        env = new DoubleEnvironment(vault);
+        env = FakeEnvironment.over(vault);
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static dev.vaulttest.assertj.VaultAssertions.assertThatSecret;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vaulttest.fixture.VaultDouble;
 import dev.vaulttest.testkit.FakeVaultCluster;
 import dev.vaulttest.vault.VaultNodeClient;
 import java.util.Map;

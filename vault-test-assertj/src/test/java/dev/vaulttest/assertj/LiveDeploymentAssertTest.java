@@ -10,6 +10,7 @@ import dev.vaulttest.check.CheckOptions;
 import dev.vaulttest.check.LiveDeployment;
 import dev.vaulttest.check.Severity;
 import dev.vaulttest.check.StaticChecks;
+import dev.vaulttest.fixture.FakeEnvironment;
 import dev.vaulttest.rendered.RenderedManifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
@@ -52,7 +53,8 @@ class LiveDeploymentAssertTest {
     @Test
     void the_environment_shortcut_reads_the_release_of_the_environment() {
         LiveRelease.create(client, objects -> { });
-        DoubleEnvironment env = new DoubleEnvironment(null, LiveRelease.NAMESPACE, LiveRelease.RELEASE, client);
+        FakeEnvironment env = FakeEnvironment.builder().namespace(LiveRelease.NAMESPACE)
+                .releaseName(LiveRelease.RELEASE).kubernetes(client).build();
 
         assertThatKubernetesStateOf(env).eachPodHasItsOwnPersistentVolumeClaim().hasUpdateStrategy("OnDelete");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.NodeRole;
 import dev.vaulttest.NodeSnapshot;
+import dev.vaulttest.fixture.VaultDouble;
 import dev.vaulttest.testkit.FakeVaultCluster;
 import dev.vaulttest.vault.Sensitive;
 import java.util.List;

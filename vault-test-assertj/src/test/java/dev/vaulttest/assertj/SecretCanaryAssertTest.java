@@ -4,6 +4,8 @@ import static dev.vaulttest.assertj.VaultAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vaulttest.fixture.FakeEnvironment;
+import dev.vaulttest.fixture.VaultDouble;
 import dev.vaulttest.testkit.FakeVaultCluster;
 import dev.vaulttest.vault.VaultNodeClient;
 import java.util.Map;
@@ -24,7 +26,7 @@ class SecretCanaryAssertTest {
             vault.client("vault-1").unseal(vault.unsealKeys().subList(0, 2).stream()
                     .map(dev.vaulttest.vault.Sensitive::of).toList());
 
-            assertThat(canary).survivedOn(new DoubleEnvironment(vault))
+            assertThat(canary).survivedOn(FakeEnvironment.over(vault))
                     .survivedOn(vault.client("vault-2").withToken(vault.rootToken()));
             org.assertj.core.api.Assertions.assertThat(canary.paths()).hasSize(3)
                     .allMatch(path -> path.startsWith(canary.prefix() + "/"));
@@ -39,7 +41,7 @@ class SecretCanaryAssertTest {
     @Test
     void canaries_in_dev_mode_are_lost_on_restart_and_the_message_says_why() {
         try (VaultDouble vault = VaultDouble.running(FakeVaultCluster.builder().devMode("root"))) {
-            DoubleEnvironment env = new DoubleEnvironment(vault);
+            FakeEnvironment env = FakeEnvironment.over(vault);
             SecretCanary canary = SecretCanary.write(vault.leaderClient(), "secret", "canary", 2);
             assertThat(canary).survivedOn(env);
 
@@ -82,7 +84,7 @@ class SecretCanaryAssertTest {
             replaced.leaderClient().enableKvV2("secret");
             SecretCanary canary = SecretCanary.write(written.leaderClient(), "secret", "canary", 2);
 
-            assertThatThrownBy(() -> assertThat(canary).survivedOn(new DoubleEnvironment(replaced)))
+            assertThatThrownBy(() -> assertThat(canary).survivedOn(FakeEnvironment.over(replaced)))
                     .hasMessageContaining("but reading through vault-0, 2 of 2 were missing [canary/0, canary/1]")
                     .hasMessageEndingWith("Hint: every canary is gone: the data path is not on a volume that outlives"
                             + " the pod (emptyDir or container filesystem), or the claim was deleted and its"
@@ -100,7 +102,7 @@ class SecretCanaryAssertTest {
             vault.restart("vault-1");
             vault.restart("vault-2");
 
-            assertThatThrownBy(() -> assertThat(canary).survivedOn(new DoubleEnvironment(vault)))
+            assertThatThrownBy(() -> assertThat(canary).survivedOn(FakeEnvironment.over(vault)))
                     .hasMessageContaining("  to be readable, unchanged, on deployment vault-test-7f3a/vault" + NL
                             + "but they could not be read: No single active node")
                     .hasMessageContaining("  vault-1: SEALED, pod Running not ready, 1 restarts, unseal progress 0/2")

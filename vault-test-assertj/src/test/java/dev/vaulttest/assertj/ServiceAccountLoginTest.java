@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vaulttest.chaos.Chaos;
 import dev.vaulttest.chaos.ServiceAccountToken;
 import dev.vaulttest.chaos.TokenSpec;
+import dev.vaulttest.fixture.FakeEnvironment;
+import dev.vaulttest.fixture.VaultDouble;
 import dev.vaulttest.testkit.FakeVaultCluster;
 import dev.vaulttest.vault.KubernetesAuthConfig;
 import dev.vaulttest.vault.KubernetesRole;
@@ -35,7 +37,8 @@ class ServiceAccountLoginTest {
                         .withNewStatus().withToken(jwt).withExpirationTimestamp("2026-08-01T11:00:00Z").endStatus()
                         .build())
                 .once();
-        Chaos chaos = Chaos.on(new DoubleEnvironment(vault, "team-a", "vault", client));
+        Chaos chaos = Chaos.on(FakeEnvironment.builder().vault(vault).namespace("team-a").releaseName("vault")
+                .kubernetes(client).build());
         return chaos.serviceAccounts().issueToken(TokenSpec.forAccount("team-a", serviceAccount).withAudiences("vault"));
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.check.CheckReport;
+import dev.vaulttest.fixture.VaultDouble;
 import dev.vaulttest.testkit.FakeVaultCluster;
 import dev.vaulttest.timing.RecoveryMeasurement;
 import dev.vaulttest.vault.LoginResult;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.check.CheckReport;
 import dev.vaulttest.check.LiveDeployment;
+import dev.vaulttest.fixture.VaultDouble;
 import dev.vaulttest.testkit.FakeVaultCluster;
 import dev.vaulttest.timing.RecoveryMeasurement;
 import dev.vaulttest.vault.LoginResult;

@@ -5,6 +5,7 @@ import dev.vaulttest.VaultNode;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.fixture.DoubleBackedEnvironment;
 import dev.vaulttest.fixture.DoubleKms;
+import dev.vaulttest.fixture.EnvironmentOverride;
 import dev.vaulttest.fixture.MockCluster;
 import dev.vaulttest.kms.KmsEmulator;
 import dev.vaulttest.kms.KmsProvider;
@@ -15,8 +16,6 @@ import dev.vaulttest.vault.KubernetesAuthConfig;
 import dev.vaulttest.vault.KubernetesRole;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -124,17 +123,7 @@ final class ChaosWorld implements AutoCloseable {
 
     /** Chaos over the same environment seen with another KMS emulator (for emulators that misbehave). */
     Chaos chaosWithKms(KmsEmulator kms, ChaosOptions.Builder options) {
-        VaultEnvironment swapped = (VaultEnvironment) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {VaultEnvironment.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("kms") && method.getParameterCount() == 0) {
-                        return Optional.of(kms);
-                    }
-                    try {
-                        return method.invoke(env, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        VaultEnvironment swapped = EnvironmentOverride.of(env).answer("kms", args -> Optional.of(kms)).build();
         return Chaos.on(swapped, options.measurementListener(measurements::add).build());
     }
 

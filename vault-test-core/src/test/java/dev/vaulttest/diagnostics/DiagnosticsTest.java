@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vaulttest.DeploymentMode;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.fixture.DoubleBackedEnvironment;
+import dev.vaulttest.fixture.EnvironmentOverride;
 import dev.vaulttest.kms.SealSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -88,16 +87,8 @@ class DiagnosticsTest {
     }
 
     private static VaultEnvironment withBrokenHelmHistory(VaultEnvironment real) {
-        return (VaultEnvironment) Proxy.newProxyInstance(DiagnosticsTest.class.getClassLoader(),
-                new Class<?>[] {VaultEnvironment.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("releaseHistory")) {
-                        throw new IllegalStateException("the Helm storage is gone, X-Vault-Token: " + LEAKED_TOKEN);
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return EnvironmentOverride.of(real).answer("releaseHistory", args -> {
+            throw new IllegalStateException("the Helm storage is gone, X-Vault-Token: " + LEAKED_TOKEN);
+        }).build();
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.chaos.Chaos;
-import dev.vaulttest.junit5.fake.FakeEnvironment;
+import dev.vaulttest.fixture.FakeEnvironment;
 import dev.vaulttest.junit5.fake.Journal;
 import dev.vaulttest.report.ReportWriter;
 import dev.vaulttest.timing.RecoveryMeasurement;

@@ -3,7 +3,7 @@ package dev.vaulttest.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.VaultEnvironment;
-import dev.vaulttest.junit5.fake.FakeEnvironment;
+import dev.vaulttest.fixture.FakeEnvironment;
 import dev.vaulttest.junit5.fake.FakeEnvironmentFactory;
 import dev.vaulttest.junit5.fake.Journal;
 import java.nio.file.Files;

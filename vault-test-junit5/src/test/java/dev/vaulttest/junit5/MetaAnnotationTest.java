@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vaulttest.DeploymentMode;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.cluster.K3sClusterSpec;
-import dev.vaulttest.junit5.fake.FakeEnvironment;
+import dev.vaulttest.fixture.FakeEnvironment;
 import dev.vaulttest.junit5.fake.Journal;
 import dev.vaulttest.kms.KmsEmulator;
 import dev.vaulttest.kms.KmsProvider;

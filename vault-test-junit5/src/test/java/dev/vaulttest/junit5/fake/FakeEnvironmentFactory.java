@@ -9,11 +9,14 @@ import dev.vaulttest.cluster.ClusterSpec;
 import dev.vaulttest.cluster.ExistingClusterSpec;
 import dev.vaulttest.cluster.K3sClusterSpec;
 import dev.vaulttest.cluster.KubernetesCluster;
+import dev.vaulttest.fixture.FakeEnvironment;
+import dev.vaulttest.fixture.MockServerCluster;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An environment factory that starts nothing: clusters are fabric8 mock servers, deployments live in
- * memory. Everything it does goes to the {@link Journal}. Special values in specs make it fail:
+ * An environment factory that starts nothing: clusters are fabric8 mock servers
+ * ({@link MockServerCluster}), deployments are core's in-memory {@link FakeEnvironment}. Everything they do
+ * goes to the {@link Journal}. Special values in specs make it fail:
  * <ul>
  *   <li>k3s image {@value #FAILING_IMAGE}: the cluster does not start;</li>
  *   <li>namespace {@value #FAILING_NAMESPACE}: the deployment does not come up;</li>
@@ -46,7 +49,7 @@ public final class FakeEnvironmentFactory implements EnvironmentFactory {
         if (spec instanceof K3sClusterSpec k3s && k3s.image().equals(FAILING_IMAGE)) {
             throw new ClusterException("fake k3s " + FAILING_IMAGE + " failed to start");
         }
-        return new FakeCluster("cluster #" + clusters.incrementAndGet() + " (" + what + ")");
+        return MockServerCluster.named("cluster #" + clusters.incrementAndGet() + " (" + what + ")", Journal::add);
     }
 
     /** Not used by the extension, which opens its clusters and deploys on them as separate steps. */
@@ -65,9 +68,9 @@ public final class FakeEnvironmentFactory implements EnvironmentFactory {
             throw new VaultTestException("fake deployment #" + number + " did not come up (root token "
                     + FakeEnvironment.ROOT_TOKEN + ")");
         }
-        if (((FakeCluster) cluster).isClosed()) {
+        if (((MockServerCluster) cluster).isClosed()) {
             throw new IllegalStateException("deploying on a closed cluster");
         }
-        return new FakeEnvironment(number, spec, (FakeCluster) cluster);
+        return FakeEnvironment.builder().number(number).spec(spec).cluster(cluster).events(Journal::add).build();
     }
 }

@@ -53,10 +53,6 @@ final class HelmValues implements AutoCloseable {
             + "description: Shows the values Helm merged from vault-test's inputs.\n";
 
     private static final JsonMapper READER = JsonMapper.builder().build();
-    private static final JsonMapper WRITER = JsonMapper.builder(JsonFactory.builder()
-            .characterEscapes(new YamlSafeEscapes())
-            .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
-            .build()).build();
 
     private static final Pattern TYPE_CONFLICT = Pattern.compile("interface conversion: interface \\{\\} is (.+?), not (.+)$");
     private static final Pattern NOT_A_MAPPING = Pattern.compile(".*cannot unmarshal (\\w+) into Go value of type map\\[string\\]interface \\{\\}.*");
@@ -193,7 +189,7 @@ final class HelmValues implements AutoCloseable {
      * @throws IOException when the file cannot be written
      */
     static void write(Map<String, Object> values, Path file) throws IOException {
-        Files.writeString(file, WRITER.writeValueAsString(values) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, Writer.JSON.writeValueAsString(values) + "\n", StandardCharsets.UTF_8);
     }
 
     private static List<SetExpression> parse(List<String> expressions, String flag) {
@@ -262,7 +258,7 @@ final class HelmValues implements AutoCloseable {
             // Helm's toYaml gives up (and prints nothing) on strings holding control characters; JSON is YAML too.
             boolean noYaml = dump.yaml().isEmpty() && !dump.values().isEmpty();
             return new EffectiveValues(dump.values(), noYaml
-                    ? WRITER.writerWithDefaultPrettyPrinter().writeValueAsString(dump.values()) : dump.yaml());
+                    ? Writer.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(dump.values()) : dump.yaml());
         } catch (JacksonException | IllegalArgumentException e) {
             throw new IllegalStateException("Helm's output holds values this library cannot read: " + e.getMessage(), e);
         }
@@ -375,6 +371,14 @@ final class HelmValues implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             // a temporary directory left behind; it holds nothing the next run needs
         }
+    }
+
+    /** The JSON writer, made on first use: a check without in-memory layers needs none. */
+    private static final class Writer {
+        static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                .characterEscapes(new YamlSafeEscapes())
+                .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
+                .build()).build();
     }
 
     /**

@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code toJson .Values} (and {@code toYaml .Values}, for people) and the result is read back. That chart has
  * no values of its own, so the result is exactly what Helm merges from the inputs: the values it then merges
  * over a real chart's defaults. Helm's own rules apply throughout (YAML 1.1 scalars, anchors and merge keys,
- * {@code --set} typing and list indexes, {@code null}s kept); a Helm call on that chart takes about a
- * millisecond once Helm's library is loaded.
+ * {@code --set} typing and list indexes, {@code null}s kept); a Helm call on that chart takes a millisecond
+ * or two once Helm's library is loaded.
  *
  * <p>What this class adds is what Helm, as helm-java reaches it, does not do: errors that name the values
  * file, layer or expression at fault; {@code --set-string}, which helm-java lacks, handed to Helm as
@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * rejected ({@link SetExpression}); and several expressions kept in order (helm-java would hand them to Helm in
  * no particular order) by joining them into one.
  *
- * <p>The files it writes live in a temporary directory, owner-only, until {@link #close()}.
+ * <p>The files it writes (in-memory layers, {@code --set-string} values) live in a temporary directory,
+ * owner-only, until {@link #close()}; the one-template chart is written once per JVM.
  */
 final class HelmValues implements AutoCloseable {
 
@@ -68,25 +69,25 @@ final class HelmValues implements AutoCloseable {
         }
     }
 
+    /** The one-template chart, written once per JVM (again if something deleted it). */
+    private static Path chart;
+
     private final ChartValues spec;
-    private final Path dir;
     private final List<Input> inputs = new ArrayList<>();
     private final List<String> setTexts;
     private final List<String> fileSetTexts = new ArrayList<>();
-    private final Path empty;
+    /** Where this instance writes files, made only when there is one to write. */
+    private Path dir;
+    private Path empty;
 
-    private HelmValues(ChartValues spec, List<SetExpression> sets, Path dir) throws IOException {
+    private HelmValues(ChartValues spec, List<SetExpression> sets) {
         this.spec = spec;
-        this.dir = dir;
-        for (ValuesLayer layer : spec.layers()) {
-            inputs.add(input(layer, dir, inputs.size()));
-        }
-        setTexts = sets.stream().map(SetExpression::text).toList();
-        empty = Files.createFile(dir.resolve("empty"));
+        this.setTexts = sets.stream().map(SetExpression::text).toList();
     }
 
     /**
-     * Checks the layers and expressions and writes what Helm needs as files.
+     * Checks the layers and expressions and writes what Helm needs as files (in-memory layers and
+     * {@code --set-string} values).
      *
      * @param spec the values files, in-memory layers and expressions
      * @return the values, ready to hand to Helm; close it to delete its files
@@ -96,18 +97,22 @@ final class HelmValues implements AutoCloseable {
         List<SetExpression> sets = parse(spec.sets(), "--set");
         List<SetExpression> stringSets = parse(spec.stringSets(), "--set-string");
         spec.layers().forEach(HelmValues::requireReadable);
-        Path dir = null;
+        HelmValues values = new HelmValues(spec, sets);
         try {
-            dir = Files.createTempDirectory("vault-test-values-");
-            HelmValues values = new HelmValues(spec, sets, dir);
+            for (ValuesLayer layer : spec.layers()) {
+                values.inputs.add(values.input(layer));
+            }
             for (SetExpression expression : stringSets) {
                 values.fileSetTexts.add(values.asFileSet(expression));
             }
+            if (!values.fileSetTexts.isEmpty()) {
+                values.empty = Files.createFile(values.dir().resolve("empty"));
+            }
             return values;
         } catch (IOException | UncheckedIOException e) {
-            deleteQuietly(dir);
-            throw new UncheckedIOException("Could not prepare the values for Helm in " + dir + ": " + e.getMessage(),
-                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+            values.close();
+            throw new UncheckedIOException("Could not prepare the values for Helm in " + values.dir + ": "
+                    + e.getMessage(), e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
         }
     }
 
@@ -131,14 +136,7 @@ final class HelmValues implements AutoCloseable {
      * @throws InvalidValuesException naming the file, layer or expression Helm could not use
      */
     EffectiveValues merged() {
-        Path chart = dir.resolve("chart");
-        try {
-            Files.createDirectories(chart.resolve("templates"));
-            Files.writeString(chart.resolve("Chart.yaml"), CHART);
-            Files.writeString(chart.resolve("templates/values.yaml"), TEMPLATE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the values chart in " + dir + ": " + e.getMessage(), e);
-        }
+        Path chart = chart();
         String manifest;
         try {
             manifest = call(chart, setTexts, fileSetTexts);
@@ -146,6 +144,32 @@ final class HelmValues implements AutoCloseable {
             throw explain(e, chart);
         }
         return values(manifest);
+    }
+
+    private static synchronized Path chart() {
+        if (chart == null || !Files.isRegularFile(chart.resolve("templates/values.yaml"))) {
+            try {
+                Path dir = Files.createTempDirectory("vault-test-values-chart-");
+                Path templates = Files.createDirectory(dir.resolve("templates"));
+                Path chartYaml = Files.writeString(dir.resolve("Chart.yaml"), CHART);
+                Path template = Files.writeString(templates.resolve("values.yaml"), TEMPLATE);
+                // Deleted at exit in the reverse order of these calls: files first.
+                for (Path path : List.of(dir, templates, chartYaml, template)) {
+                    path.toFile().deleteOnExit();
+                }
+                chart = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the chart that shows Helm's values: " + e.getMessage(), e);
+            }
+        }
+        return chart;
+    }
+
+    private Path dir() throws IOException {
+        if (dir == null) {
+            dir = Files.createTempDirectory("vault-test-values-");
+        }
+        return dir;
     }
 
     /**
@@ -217,9 +241,9 @@ final class HelmValues implements AutoCloseable {
     }
 
     /** The file Helm reads for a layer: a values file as it is, unless its path is one helm-java cannot pass on. */
-    private static Input input(ValuesLayer layer, Path dir, int index) throws IOException {
+    private Input input(ValuesLayer layer) throws IOException {
         if (layer instanceof ValuesLayer.Inline inline) {
-            Path file = dir.resolve("layer-" + index + ".json");
+            Path file = dir().resolve("layer-" + inputs.size() + ".json");
             write(inline.values(), file);
             return new Input(file, "Values layer '" + inline.name() + "'");
         }
@@ -230,14 +254,14 @@ final class HelmValues implements AutoCloseable {
         if (asIs.helmPath().indexOf(',') < 0 && asIs.helmPath().indexOf('%') < 0) {
             return asIs;
         }
-        return new Input(Files.copy(path, dir.resolve("file-" + index + ".yaml")), description);
+        return new Input(Files.copy(path, dir().resolve("file-" + inputs.size() + ".yaml")), description);
     }
 
     /** A {@code --set-string} expression as a {@code --set-file} one: each value replaced by a file holding it. */
     private String asFileSet(SetExpression expression) {
         return expression.replaceValues(value -> {
             try {
-                Path file = Files.writeString(Files.createTempFile(dir, "string-", ""), value, StandardCharsets.UTF_8);
+                Path file = Files.writeString(Files.createTempFile(dir(), "string-", ""), value, StandardCharsets.UTF_8);
                 return SetExpression.escape(file.toAbsolutePath().toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -24,6 +24,9 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * A directory of downloaded chart archives, so a repository chart is downloaded once and then used offline.
@@ -176,13 +179,14 @@ public final class ChartCache {
             Thread.currentThread().interrupt();
             throw new ChartDownloadException("Interrupted while reading " + indexUrl + " for chart " + chart.describe() + ".", e);
         }
-        Map<String, Object> index;
+        Object index;
         try {
-            index = HelmYaml.readMap(text);
-        } catch (HelmYaml.Problem e) {
+            // Repository indexes run to megabytes (snakeyaml-engine stops at 3 MB unless told).
+            index = new Load(LoadSettings.builder().setCodePointLimit(64 * 1024 * 1024).build()).loadFromString(text);
+        } catch (YamlEngineException e) {
             throw new ChartDownloadException("The repository index " + indexUrl + " is not valid YAML: " + e.getMessage(), e);
         }
-        if (!(index.get("entries") instanceof Map<?, ?> entries)) {
+        if (!(index instanceof Map<?, ?> map) || !(map.get("entries") instanceof Map<?, ?> entries)) {
             throw new ChartDownloadException("The repository index " + indexUrl + " has no 'entries'; is "
                     + chart.repository() + " a Helm chart repository?");
         }

@@ -3,8 +3,6 @@ package dev.vaulttest.chart;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import dev.vaulttest.rendered.RenderedManifests;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -13,8 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Renders charts locally, like {@code helm template}, through helm-java, and parses the output with fabric8.
  *
- * <p>The values are merged first ({@link ChartValues#effective()}) and handed to Helm as one values
- * file, so the {@link EffectiveValues} in the result are exactly what Helm rendered with. Repository
+ * <p>The values files and {@code --set} expressions go to Helm as they are, and the {@link EffectiveValues}
+ * in the result are what Helm merged from them (read back from Helm first, see
+ * {@link ChartValues#effective()}), so they are exactly what the chart was rendered with. Repository
  * charts are taken from the {@link ChartCache}, downloaded once when missing.
  *
  * <p>A renderer is cheap to keep and safe to reuse; the first render in a JVM also loads Helm's
@@ -81,27 +80,26 @@ public final class ChartRenderer {
      * @throws ChartRenderException when Helm fails or its output is not Kubernetes objects
      */
     public RenderedChart render(RenderRequest request) {
-        EffectiveValues values = request.values().effective();
-        Path chartPath = cache.localPath(request.chart());
-        String manifest = template(request, chartPath, values);
-        try {
-            RenderedManifests manifests = new RenderedManifests(reader.read(manifest, "chart " + request.chart().describe()));
-            return new RenderedChart(request, values, manifest, manifests);
-        } catch (InvalidManifestException e) {
-            throw new ChartRenderException("Chart " + request.chart().describe()
-                    + " rendered output that is not Kubernetes objects: " + e.getMessage(), e);
+        try (HelmValues helmValues = HelmValues.of(request.values())) {
+            EffectiveValues values = helmValues.merged();
+            Path chartPath = cache.localPath(request.chart());
+            String manifest = template(request, chartPath, helmValues);
+            try {
+                RenderedManifests manifests = new RenderedManifests(reader.read(manifest, "chart " + request.chart().describe()));
+                return new RenderedChart(request, values, manifest, manifests);
+            } catch (InvalidManifestException e) {
+                throw new ChartRenderException("Chart " + request.chart().describe()
+                        + " rendered output that is not Kubernetes objects: " + e.getMessage(), e);
+            }
         }
     }
 
-    private static String template(RenderRequest request, Path chartPath, EffectiveValues values) {
-        Path valuesFile = null;
+    private static String template(RenderRequest request, Path chartPath, HelmValues values) {
         try {
-            valuesFile = Files.createTempFile("vault-test-values-", ".yaml");
-            values.writeForHelm(valuesFile);
             TemplateCommand template = new Helm(chartPath).template()
                     .withName(request.releaseName())
-                    .withNamespace(request.namespace())
-                    .withValuesFile(valuesFile);
+                    .withNamespace(request.namespace());
+            values.applyTo(template::withValuesFile, template::set, template::setFile);
             request.kubeVersion().ifPresent(template::withKubeVersion);
             long start = System.nanoTime();
             String manifest = template.call();
@@ -110,17 +108,6 @@ public final class ChartRenderer {
         } catch (IllegalStateException e) {
             throw new ChartRenderException("Helm could not render chart " + request.chart().describe() + ": "
                     + String.valueOf(e.getMessage()).strip(), e);
-        } catch (IOException e) {
-            throw new ChartRenderException("Could not prepare the values file to render chart "
-                    + request.chart().describe() + ": " + e.getMessage(), e);
-        } finally {
-            if (valuesFile != null) {
-                try {
-                    Files.deleteIfExists(valuesFile);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete the temporary values file {}: {}", valuesFile, e.getMessage());
-                }
-            }
         }
     }
 }

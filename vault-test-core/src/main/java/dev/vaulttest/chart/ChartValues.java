@@ -1,13 +1,7 @@
 package dev.vaulttest.chart;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +10,8 @@ import java.util.Objects;
  * The values given to a chart, as on a Helm command line: values layers ({@code -f/--values} files or
  * in-memory maps) merged in order, then {@code --set} expressions, then {@code --set-string} expressions.
  *
- * <p>{@link #effective()} merges them the way Helm does (see {@link EffectiveValues}). Files are read
- * when {@code effective()} is called, not when the spec is built.
+ * <p>{@link #effective()} has Helm merge them and reads the result back (see {@link EffectiveValues}).
+ * Files are read when {@code effective()} is called, not when the spec is built.
  *
  * @param layers values files and in-memory layers, earliest first; later layers win
  * @param sets {@code --set} expressions, applied in order after every layer
@@ -70,54 +64,13 @@ public record ChartValues(List<ValuesLayer> layers, List<String> sets, List<Stri
     }
 
     /**
-     * Merges everything as Helm does and returns the result.
+     * Has Helm merge everything and returns the result.
      *
      * @return the values Helm will be given
      * @throws InvalidValuesException naming the file (and line) or the expression that could not be used
      */
     public EffectiveValues effective() {
-        Map<String, Object> merged = new LinkedHashMap<>();
-        for (ValuesLayer layer : layers) {
-            merged = ValueTrees.merge(merged, read(layer));
-        }
-        for (String expression : sets) {
-            apply(merged, expression, false);
-        }
-        for (String expression : stringSets) {
-            apply(merged, expression, true);
-        }
-        return new EffectiveValues(merged);
-    }
-
-    private static Map<String, Object> read(ValuesLayer layer) {
-        if (layer instanceof ValuesLayer.Inline inline) {
-            return ValueTrees.castMap(ValueTrees.mutableCopy(inline.values(), ""));
-        }
-        Path path = ((ValuesLayer.File) layer).path();
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidValuesException("Values file '" + path + "' does not exist.", e);
-        } catch (CharacterCodingException e) {
-            throw new InvalidValuesException("Values file '" + path + "' is not UTF-8 text.", e);
-        } catch (IOException e) {
-            throw new InvalidValuesException("Values file '" + path + "' cannot be read: " + e.getMessage(), e);
-        }
-        try {
-            return HelmYaml.readMap(text);
-        } catch (HelmYaml.Problem e) {
-            throw new InvalidValuesException("Values file '" + path + "' is not valid YAML for Helm: " + e.getMessage(), e);
-        }
-    }
-
-    private static void apply(Map<String, Object> values, String expression, boolean forceString) {
-        try {
-            SetExpressionParser.apply(expression, values, forceString);
-        } catch (SetExpressionParser.Problem e) {
-            throw new InvalidValuesException((forceString ? "--set-string" : "--set") + " '" + expression
-                    + "' cannot be applied: " + e.getMessage(), e);
-        }
+        return HelmValues.merge(this);
     }
 
     /** Collects layers and expressions in the order Helm applies them. */

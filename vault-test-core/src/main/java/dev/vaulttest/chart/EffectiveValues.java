@@ -1,18 +1,11 @@
 package dev.vaulttest.chart;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
+import java.util.Objects;
 
 /**
- * The values Helm is given after merging every values layer and {@code --set} expression: exactly
- * what the chart is rendered and installed with, so this is also what a report shows.
+ * The values Helm made of every values layer and {@code --set} expression, read back from Helm itself:
+ * exactly what the chart is rendered and installed with, so this is also what a report shows.
  *
  * <p>These are the user-supplied values; Helm still merges them over the chart's own
  * {@code values.yaml}. A {@code null} value is kept on purpose: Helm reads it as "remove this key
@@ -23,14 +16,18 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
 public final class EffectiveValues {
 
     private final Map<String, Object> values;
+    private final String yaml;
 
-    EffectiveValues(Map<String, Object> values) {
-        this.values = ValueTrees.castMap(ValueTrees.frozenCopy(values));
+    EffectiveValues(Map<String, Object> values, String yaml) {
+        this.values = ValueTrees.castMap(ValueTrees.frozenCopy(Objects.requireNonNull(values, "values"), ""));
+        this.yaml = yaml.endsWith("\n") ? yaml : yaml + "\n";
     }
 
     /**
-     * The merged values, unmodifiable at every level; scalars are {@link String}, {@link Boolean},
-     * {@link Long}, {@link java.math.BigInteger}, {@link Double} or {@code null}.
+     * The merged values, unmodifiable at every level, keys in Helm's (alphabetical) order; scalars are
+     * {@link String}, {@link Boolean}, {@link Long}, {@link java.math.BigInteger}, {@link Double} or
+     * {@code null}. Helm reads the numbers of values files as 64-bit floating point, so a whole number there
+     * comes back as a {@link Long} and one beyond 2<sup>53</sup> as Helm rounded it.
      *
      * @return the values
      */
@@ -39,31 +36,15 @@ public final class EffectiveValues {
     }
 
     /**
-     * The merged values as a YAML document, for people to read; Helm would read it back to the same values
-     * (strings such as {@code yes} that Helm's YAML 1.1 parser would take for booleans or numbers are quoted).
+     * The merged values as a YAML document, for people to read, as Helm's {@code toYaml} writes them; Helm
+     * reads it back to the same values (strings such as {@code yes} that Helm's YAML 1.1 parser would take
+     * for booleans or numbers are quoted). When Helm cannot write them as YAML (a string holds a control
+     * character), they are written as indented JSON, which is YAML too.
      *
-     * @return the YAML text; {@code {}} when there are no values
+     * @return the YAML text, ending with a line break; {@code {}} when there are no values
      */
     public String toYaml() {
-        DumpSettings settings = DumpSettings.builder()
-                .setDefaultFlowStyle(FlowStyle.BLOCK)
-                .setSchema(HelmYaml.helmReadableSchema())
-                .build();
-        return new Dump(settings).dumpToString(values);
-    }
-
-    /**
-     * Writes the values to a file Helm reads back to the same values: YAML in flow style with every
-     * string quoted, so no string can be re-read as a boolean or number.
-     *
-     * @param file the file to write
-     */
-    void writeForHelm(Path file) {
-        try {
-            Files.writeString(file, HelmValuesWriter.write(values), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the effective values to " + file, e);
-        }
+        return yaml;
     }
 
     @Override

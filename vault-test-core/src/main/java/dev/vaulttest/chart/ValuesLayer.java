@@ -15,7 +15,7 @@ public sealed interface ValuesLayer permits ValuesLayer.File, ValuesLayer.Inline
     String describe();
 
     /**
-     * A values file, read when the values are merged.
+     * A values file, handed to Helm as it is when the values are merged.
      *
      * @param path the YAML file
      */
@@ -37,7 +37,8 @@ public sealed interface ValuesLayer permits ValuesLayer.File, ValuesLayer.Inline
     }
 
     /**
-     * Values held in memory, for example the overlay a test adds so the chart fits on k3s.
+     * Values held in memory, for example the overlay a test adds so the chart fits on k3s; handed to Helm as
+     * one more values file.
      *
      * @param name what the layer is, shown in messages and reports
      * @param values the values; copied and frozen
@@ -53,7 +54,7 @@ public sealed interface ValuesLayer permits ValuesLayer.File, ValuesLayer.Inline
         public Inline {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(values, "values");
-            values = ValueTrees.castMap(ValueTrees.frozenCopy(ValueTrees.mutableCopy(values, "")));
+            values = ValueTrees.castMap(ValueTrees.frozenCopy(values, ""));
         }
 
         @Override

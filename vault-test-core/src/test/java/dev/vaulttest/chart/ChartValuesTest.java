@@ -96,8 +96,9 @@ class ChartValuesTest {
                 + "'on': 1\nnums: [1, -2, 1.5, 18446744073709551615]\nnothing: null\n");
         EffectiveValues values = ChartValues.builder().file(file).build().effective();
 
-        assertThat(HelmYaml.readMap(values.toYaml())).isEqualTo(values.asMap());
-        assertThat(values.toYaml()).contains("'yes'").contains("'on': 1");
+        Path view = file("view.yaml", values.toYaml());
+        assertThat(ChartValues.builder().file(view).build().effective()).isEqualTo(values);
+        assertThat(values.toYaml()).contains("\"yes\"").contains("\"on\": 1");
     }
 
     @Test
@@ -133,7 +134,126 @@ class ChartValuesTest {
 
         assertThatThrownBy(() -> ChartValues.builder().file(file).set("server.ha.enabled=true").build().effective())
                 .isInstanceOf(InvalidValuesException.class)
-                .hasMessageContaining("\"server\" is a string, not a map");
+                .hasMessageContaining("--set 'server.ha.enabled=true'")
+                .hasMessageContaining("a value that is a string, not a map");
+    }
+
+    @Test
+    void theExpressionHelmRefusesIsNamedAmongSeveral() {
+        assertThatThrownBy(() -> ChartValues.builder().set("a=1").set("b[0]=x").set("a[0]=2").set("c=3").build()
+                .effective())
+                .isInstanceOf(InvalidValuesException.class)
+                .hasMessageStartingWith("--set 'a[0]=2' cannot be applied: ")
+                .hasMessageContaining("a value that is a number, not a list");
+        assertThatThrownBy(() -> ChartValues.builder().set("a=1").setString("b=x").setString("b.c=y").build()
+                .effective())
+                .hasMessageStartingWith("--set-string 'b.c=y' cannot be applied: ");
+    }
+
+    @Test
+    void aPairWithoutANameIsAnErrorThoughHelmWouldSkipIt() {
+        for (String expression : List.of("=x", "a=1,=x", ".a=1", "a..b=1", "[0]=x")) {
+            assertThatThrownBy(() -> ChartValues.builder().set(expression).build().effective())
+                    .as(expression)
+                    .isInstanceOf(InvalidValuesException.class)
+                    .hasMessageContaining("--set '" + expression + "'")
+                    .hasMessageContaining("a name is empty");
+        }
+    }
+
+    @Test
+    void setStringKeepsEveryValueAStringWhereSetTypesThem() {
+        Map<String, Object> values = ChartValues.builder()
+                .setString("a=true,b=10,c={1,null,},d=,e={},f=x\\,y\\=z,g.h[1]=007")
+                .set("t=true,n=10,z=null")
+                .build().effective().asMap();
+
+        assertThat(values).containsEntry("a", "true").containsEntry("b", "10")
+                .containsEntry("c", List.of("1", "null", "")).containsEntry("d", "").containsEntry("e", List.of(""))
+                .containsEntry("f", "x,y=z").containsEntry("g", Map.of("h", Arrays.asList(null, "007")))
+                .containsEntry("t", true).containsEntry("n", 10L).containsEntry("z", null);
+    }
+
+    @Test
+    void expressionsApplyInOrderThoughTheyReachHelmAsOne() {
+        Map<String, Object> values = ChartValues.builder()
+                .set("a=1,").set("").set("a=2,list={x,y}").set("b=x\\").set("list[1]=z")
+                .setString("s=1").setString("s=2")
+                .build().effective().asMap();
+
+        assertThat(values).containsEntry("a", 2L).containsEntry("b", "x").containsEntry("list", List.of("x", "z"))
+                .containsEntry("s", "2");
+    }
+
+    @Test
+    void helmReadsTheFilesWithItsOwnYamlRules() throws IOException {
+        Path file = file("v.yaml", "enabled: yes\ny: 1\ncount: 0777\nhex: 0x1F\nquoted: 'on'\n"
+                + "base: &b {p: 1, q: 2}\nchild: {<<: *b, q: 3}\n---\nignored: true\n");
+
+        Map<String, Object> values = ChartValues.builder().file(file).build().effective().asMap();
+
+        assertThat(values).containsEntry("enabled", true).containsEntry("true", 1L).containsEntry("count", 511L)
+                .containsEntry("hex", 31L).containsEntry("quoted", "on")
+                .containsEntry("child", Map.of("p", 1L, "q", 3L)).doesNotContainKey("ignored");
+    }
+
+    @Test
+    void aTopLevelListIsNamedWithWhatHelmFound() throws IOException {
+        Path list = file("list.yaml", "- a\n- b\n");
+
+        assertThatThrownBy(() -> ChartValues.builder().file(list).build().effective())
+                .isInstanceOf(InvalidValuesException.class)
+                .hasMessage("Values file '" + list + "' is not valid YAML for Helm: expected a mapping (key: value) at"
+                        + " the top, found a list");
+    }
+
+    @Test
+    void nestedAliasesAreRefusedFastNamingTheFile() throws IOException {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int level = 1; level <= 9; level++) {
+            yaml.append("a").append(level).append(": &a").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (level - 1)))).append("]\n");
+        }
+        Path laughs = file("laughs.yaml", yaml.toString());
+
+        assertThatThrownBy(() -> ChartValues.builder().file(laughs).build().effective())
+                .isInstanceOf(InvalidValuesException.class)
+                .hasMessageContaining("'" + laughs + "'")
+                .hasMessageContaining("aliases");
+    }
+
+    @Test
+    void aFileWhosePathHelmJavaCannotPassIsHandedOverAsACopy() throws IOException {
+        Path odd = Files.createDirectories(temp.resolve("a,b%zz"));
+        Path file = Files.writeString(odd.resolve("v.yaml"), "a: 1\n");
+        Path bad = Files.writeString(odd.resolve("bad.yaml"), "a: [\n");
+
+        assertThat(ChartValues.builder().file(file).build().effective().asMap()).isEqualTo(Map.of("a", 1L));
+        assertThatThrownBy(() -> ChartValues.builder().file(bad).build().effective())
+                .hasMessageStartingWith("Values file '" + bad + "' is not valid YAML for Helm: line ");
+    }
+
+    @Test
+    void inlineLayersReachHelmAsTheSameValuesAsAFileSayingThem() throws IOException {
+        Map<String, Object> inline = new LinkedHashMap<>();
+        inline.put("s", List.of("yes", "0777", "1e3", "null", "", "a/b", "q\"b\\s"));
+        inline.put("breaks", "nl\nls\u2028ps\u2029nel\u0085");
+        inline.put("controls", "del\u007fc1\u009fbom\ufeffnon\uffff\u0001");
+        inline.put("wide", "\uD83D\uDE00 é");
+        inline.put("nothing", null);
+        inline.put("numbers", List.of(1, -2L, 1.5, 12345678901234567L, new java.math.BigDecimal("0.1")));
+        inline.put("nested", Map.of("on", true));
+        Path same = file("same.yaml", "s: ['yes', '0777', '1e3', 'null', '', a/b, 'q\"b\\s']\n"
+                + "breaks: \"nl\\nls\\u2028ps\\u2029nel\\x85\"\n"
+                + "controls: \"del\\x7fc1\\x9fbom\\ufeffnon\\uffff\\x01\"\n"
+                + "wide: \"\\U0001F600 é\"\nnothing: null\nnumbers: [1, -2, 1.5, 12345678901234567, 0.1]\n"
+                + "nested: {'on': true}\n");
+
+        EffectiveValues fromInline = ChartValues.builder().values("inline", inline).build().effective();
+
+        assertThat(fromInline).isEqualTo(ChartValues.builder().file(same).build().effective());
+        assertThat(fromInline.asMap().get("breaks")).isEqualTo(inline.get("breaks"));
+        assertThat(fromInline.asMap().get("controls")).isEqualTo(inline.get("controls"));
     }
 
     @Test

@@ -10,16 +10,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Differential test: for tricky values files and {@code --set} expressions, the values our merge hands
- * to Helm must make Helm compute exactly the {@code .Values} that Helm computes from the same files and
- * expressions itself. The test chart dumps {@code toYaml .Values} into a ConfigMap.
+ * Differential test: for tricky values files and {@code --set} expressions, given to Helm directly here (not
+ * through the library), the values the library uses are exactly Helm's own:
+ *
+ * <ul>
+ *   <li>{@link EffectiveValues} (what the fit, the rules and the reports read) equal the {@code .Values} Helm
+ *       computes for a chart without defaults, as a map and as YAML;</li>
+ *   <li>a chart rendered through the library sees exactly the {@code .Values} Helm computes from the files and
+ *       expression, chart defaults included.</li>
+ * </ul>
+ *
+ * <p>The test charts dump {@code .Values} into a ConfigMap.
  */
 class HelmValuesFidelityTest {
 
@@ -30,6 +41,18 @@ class HelmValuesFidelityTest {
 
     @TempDir
     static Path temp;
+
+    /** A chart without values of its own: its {@code .Values} are just what Helm merged from the inputs. */
+    private static Path bareChart;
+
+    @BeforeAll
+    static void writeBareChart() throws IOException {
+        bareChart = Files.createDirectories(temp.resolve("bare/templates")).getParent();
+        Files.writeString(bareChart.resolve("Chart.yaml"), "apiVersion: v2\nname: bare\nversion: 0.1.0\n");
+        Files.writeString(bareChart.resolve("templates/values.yaml"), "apiVersion: v1\nkind: ConfigMap\n"
+                + "metadata:\n  name: bare-values\ndata:\n  values.json: {{ toJson .Values | quote }}\n"
+                + "  values.yaml: {{ toYaml .Values | quote }}\n");
+    }
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -52,28 +75,48 @@ class HelmValuesFidelityTest {
                         "s: ['yes', 'null', '0777', '1e3', \"tab\\there\", \"quote\\\" back\\\\slash\", \"\\u00e9\\u0001\"]\n"
                                 + "big: 1.5e300\nsmall: -2.5e-10\n"), "z=1"),
                 Arguments.of("later file replaces a list and a map by a scalar", List.of(
-                        "list: [a]\nserver: {image: custom}\n", "list: ~\nserver: off\n"), "z=1"));
+                        "list: [a]\nserver: {image: custom}\n", "list: ~\nserver: off\n"), "z=1"),
+                Arguments.of("characters YAML forbids or folds in a quoted string, and beyond 16 bits", List.of(
+                        "s: \"del\\x7f nel\\x85 c1\\x9f ls\\u2028 ps\\u2029 bom\\ufeff nonchar\\uffff emoji\\U0001F600\"\n"
+                                + "slash: a/b\n"), "z=1"),
+                Arguments.of("anchors, merge keys, a second document and large numbers", List.of(
+                        "base: &b {p: 1, q: [x]}\nchild: {<<: *b, q: 2}\nbig: 12345678901234567890\n"
+                                + "neg: -9223372036854775809\n---\nignored: 1\n"), "server.removable=null,n=9007199254740993"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void ourEffectiveValuesMakeHelmComputeWhatHelmComputesItself(String name, List<String> files, String expression)
-            throws IOException {
+    void theLibrarysValuesAreHelmsOwn(String name, List<String> files, String expression) throws IOException {
         String setExpression = helmJavaCanPassRaw(expression) ? expression : expression + ",probe=1";
         List<Path> valuesFiles = new ArrayList<>();
         for (String content : files) {
             valuesFiles.add(Files.writeString(Files.createTempFile(temp, "values", ".yaml"), content));
         }
-
-        String helmsOwn = valuesDump(helmsOwnRender(valuesFiles, setExpression));
-
         ChartValues.Builder ours = ChartValues.builder();
         valuesFiles.forEach(ours::file);
-        RenderedChart rendered = RENDERER.render(TestCharts.directory("values-dump"), ours.set(setExpression).build());
-        String ourDump = rendered.manifests().named(ConfigMap.class, "vault-values").orElseThrow().getData().get("values.yaml");
+        ChartValues values = ours.set(setExpression).build();
 
-        assertThat(helmsOwn).contains("server:");
+        ConfigMap helmsBare = configMap(helmsOwnRender(bareChart, valuesFiles, setExpression));
+        EffectiveValues effective = values.effective();
+        assertThat(effective.asMap()).isEqualTo(ValueTrees.frozenCopy(
+                JsonMapper.builder().build().readValue(helmsBare.getData().get("values.json"), Map.class), ""));
+        String helmsYaml = helmsBare.getData().get("values.yaml");
+        if (!helmsYaml.isEmpty()) {
+            assertThat(effective.toYaml()).isEqualTo(helmsYaml + "\n");
+        } else {
+            assertThat(ChartValues.builder().file(Files.writeString(temp.resolve("view.yaml"), effective.toYaml()))
+                    .build().effective()).as("Helm's toYaml gives up on control characters; the JSON view reads back")
+                    .isEqualTo(effective);
+        }
+
+        Map<String, String> helmsOwn = configMap(helmsOwnRender(TestCharts.path("values-dump"), valuesFiles,
+                setExpression)).getData();
+        RenderedChart rendered = RENDERER.render(TestCharts.directory("values-dump"), values);
+        Map<String, String> ourDump = rendered.manifests().named(ConfigMap.class, "vault-values").orElseThrow().getData();
+
+        assertThat(helmsOwn.get("values.json")).contains("\"server\":");
         assertThat(ourDump).as("effective values:%n%s", rendered.values().toYaml()).isEqualTo(helmsOwn);
+        assertThat(rendered.values()).isEqualTo(effective);
     }
 
     private static boolean helmJavaCanPassRaw(String expression) {
@@ -82,16 +125,16 @@ class HelmValuesFidelityTest {
     }
 
     /** Renders with Helm's own merge; the whole expression goes in helm-java's key, which it passes through unescaped. */
-    private static String helmsOwnRender(List<Path> valuesFiles, String expression) {
+    private static String helmsOwnRender(Path chart, List<Path> valuesFiles, String expression) {
         int split = expression.lastIndexOf('=');
-        TemplateCommand template = new Helm(TestCharts.path("values-dump")).template().withName("vault").withNamespace("default");
+        TemplateCommand template = new Helm(chart).template().withName("vault").withNamespace("default");
         valuesFiles.forEach(template::withValuesFile);
         return template.set(expression.substring(0, split), expression.substring(split + 1)).call();
     }
 
-    private static String valuesDump(String manifest) {
+    private static ConfigMap configMap(String manifest) {
         return new ManifestReader().read(manifest, "helm's own render").stream()
                 .filter(ConfigMap.class::isInstance).map(ConfigMap.class::cast)
-                .findFirst().orElseThrow().getData().get("values.yaml");
+                .findFirst().orElseThrow();
     }
 }

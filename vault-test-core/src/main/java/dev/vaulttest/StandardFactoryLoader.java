@@ -1,27 +1,27 @@
 package dev.vaulttest;
 
-import java.util.List;
 import java.util.ServiceLoader;
-import java.util.stream.Collectors;
 
 /**
  * Finds the library's own {@link EnvironmentFactory} through {@link ServiceLoader}, so that the user's types
- * here do not depend on the engine that implements them (the engine depends on them).
+ * here do not depend on the engine that implements them (the engine depends on them). Other factories a
+ * classpath registers are left alone: the JUnit extension takes a replacement through its settings.
  */
 final class StandardFactoryLoader {
+
+    /** The engine's factory, as vault-test-core registers it in {@code META-INF/services}. */
+    private static final String STANDARD = "dev.vaulttest.engine.StandardEnvironmentFactory";
 
     private StandardFactoryLoader() {
     }
 
     static EnvironmentFactory load() {
-        List<EnvironmentFactory> found = ServiceLoader.load(EnvironmentFactory.class, StandardFactoryLoader.class.getClassLoader())
-                .stream().map(ServiceLoader.Provider::get).collect(Collectors.toList());
-        if (found.size() != 1) {
-            throw new IllegalStateException("Expected exactly one " + EnvironmentFactory.class.getName()
-                    + " registered in META-INF/services by vault-test-core, found " + found.size() + ": "
-                    + found.stream().map(f -> f.getClass().getName()).collect(Collectors.joining(", "))
-                    + ". Is vault-test-core on the classpath once, and unshaded or shaded with its service files merged?");
-        }
-        return found.get(0);
+        return ServiceLoader.load(EnvironmentFactory.class, StandardFactoryLoader.class.getClassLoader()).stream()
+                .filter(provider -> provider.type().getName().equals(STANDARD))
+                .findFirst()
+                .map(ServiceLoader.Provider::get)
+                .orElseThrow(() -> new IllegalStateException("No " + STANDARD + " registered as an "
+                        + EnvironmentFactory.class.getName() + " in META-INF/services. Is vault-test-core on the"
+                        + " classpath, and if it was shaded, were its service files merged?"));
     }
 }

@@ -37,19 +37,6 @@ final class HelmRelease implements InstalledRelease {
     }
 
     @Override
-    public synchronized void upgrade(ReleaseRequest request) {
-        if (!request.releaseName().equals(name) || !request.namespace().equals(namespace)) {
-            throw new IllegalArgumentException("The upgrade was rendered for release " + request.namespace() + "/"
-                    + request.releaseName() + ", but this release is " + namespace + "/" + name
-                    + ". Render it with this release's name and namespace.");
-        }
-        if (uninstalled) {
-            throw new IllegalStateException("Release " + namespace + "/" + name + " is already uninstalled.");
-        }
-        HelmReleases.upgrade(request);
-    }
-
-    @Override
     public List<ReleaseRevision> history() {
         try {
             List<ReleaseHistory> history = Helm.history(name).withNamespace(namespace)

@@ -3,7 +3,6 @@ package dev.vaulttest.chart;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.Release;
-import com.marcnuri.helm.UpgradeCommand;
 import dev.vaulttest.internal.Redactor;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -38,21 +37,6 @@ public final class HelmReleases implements ReleaseInstaller {
                 request.releaseName(), request.namespace(), request.chartDescription(), release.getRevision(),
                 release.getStatus(), (System.nanoTime() - start) / 1_000_000);
         return new HelmRelease(request.releaseName(), request.namespace(), request.cluster());
-    }
-
-    /** Runs {@code helm upgrade} for an installed release; shared with {@link HelmRelease#upgrade}. */
-    static void upgrade(ReleaseRequest request) {
-        Release release = withValues(request, "upgrade", values -> {
-            UpgradeCommand upgrade = new Helm(request.chartPath()).upgrade()
-                    .withName(request.releaseName())
-                    .withNamespace(request.namespace())
-                    .withKubeConfigContents(request.cluster().kubeconfigYaml())
-                    .withTimeout(timeoutSeconds(request));
-            values.applyTo(upgrade::withValuesFile, upgrade::set, upgrade::setFile);
-            return upgrade.call();
-        });
-        LOG.debug("Upgraded release {} in namespace {} to chart {} (revision {}, status {})", request.releaseName(),
-                request.namespace(), request.chartDescription(), release.getRevision(), release.getStatus());
     }
 
     private static int timeoutSeconds(ReleaseRequest request) {

@@ -23,16 +23,6 @@ public interface InstalledRelease extends AutoCloseable {
     String namespace();
 
     /**
-     * Upgrades the release to a new render of a chart (another chart version, other values), like
-     * {@code helm upgrade} without {@code --wait}. With the chart's OnDelete StatefulSet no pod restarts
-     * until it is deleted.
-     *
-     * @param request the new render; its release name and namespace must be this release's
-     * @throws ReleaseException when Helm refuses the upgrade, with Helm's message
-     */
-    void upgrade(ReleaseRequest request);
-
-    /**
      * The release's revisions, oldest first, like {@code helm history}.
      *
      * @return the revisions

@@ -6,7 +6,6 @@ import dev.vaulttest.chart.ChartValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The values a release is installed with, built in layers that each stay visible: the team's values as they

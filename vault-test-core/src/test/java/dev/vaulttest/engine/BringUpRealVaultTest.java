@@ -12,7 +12,6 @@ import dev.vaulttest.fixture.ProcessBackedEnvironment;
 import dev.vaulttest.fixture.RealVault;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
 import dev.vaulttest.timing.Phase;
-import dev.vaulttest.timing.PhaseTimeline;
 import dev.vaulttest.timing.PhaseTiming;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;

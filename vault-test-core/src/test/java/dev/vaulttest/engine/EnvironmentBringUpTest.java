@@ -22,7 +22,6 @@ import dev.vaulttest.fixture.PodState;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.timing.Phase;
-import dev.vaulttest.timing.PhaseTimeline;
 import dev.vaulttest.timing.PhaseTiming;
 import dev.vaulttest.vault.KvSecret;
 import dev.vaulttest.vault.Sensitive;

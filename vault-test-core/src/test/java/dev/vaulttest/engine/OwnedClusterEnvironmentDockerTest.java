@@ -8,7 +8,6 @@ import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.cluster.ClusterException;
 import dev.vaulttest.cluster.RequiresDocker;
 import dev.vaulttest.timing.Phase;
-import dev.vaulttest.timing.PhaseTimeline;
 import org.junit.jupiter.api.Test;
 
 /**

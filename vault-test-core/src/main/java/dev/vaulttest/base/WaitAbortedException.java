@@ -1,5 +1,6 @@
 package dev.vaulttest.base;
 
+import dev.vaulttest.internal.Durations;
 import java.time.Duration;
 
 /** A named wait was ended early by its probe because the awaited state can no longer be reached. */
@@ -10,7 +11,7 @@ public final class WaitAbortedException extends VaultTestException {
     /** The name of the wait. */
     private final String waitName;
 
-    WaitAbortedException(String waitName, Duration elapsed, String reason, Throwable cause) {
+    public WaitAbortedException(String waitName, Duration elapsed, String reason, Throwable cause) {
         super("Gave up waiting for " + waitName + " after " + Durations.format(elapsed) + ": " + reason, cause);
         this.waitName = waitName;
     }

@@ -1,5 +1,6 @@
 package dev.vaulttest.base;
 
+import dev.vaulttest.internal.Durations;
 import java.time.Duration;
 
 /** A named wait ran out of time; the message names the wait, the timeout, the time spent and the last state. */
@@ -14,7 +15,7 @@ public final class WaitTimeoutException extends VaultTestException {
     /** The description of the last observed state. */
     private final String lastObserved;
 
-    WaitTimeoutException(String waitName, Duration timeout, Duration elapsed, String lastObserved) {
+    public WaitTimeoutException(String waitName, Duration timeout, Duration elapsed, String lastObserved) {
         super("Timed out waiting for " + waitName + " after " + Durations.format(elapsed)
                 + " (timeout " + Durations.format(timeout) + "). Last observed: " + lastObserved
                 + ". Raise the timeout if the system is just slow, otherwise the last observed state says what is stuck.");

@@ -1,10 +1,10 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.base.VaultTestException;
-import dev.vaulttest.base.Wait;
 import dev.vaulttest.base.WaitAbortedException;
 import dev.vaulttest.base.WaitTimeoutException;
-import dev.vaulttest.cluster.Labels;
+import dev.vaulttest.internal.Labels;
+import dev.vaulttest.internal.Wait;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;

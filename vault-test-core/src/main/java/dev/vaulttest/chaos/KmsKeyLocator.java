@@ -1,7 +1,7 @@
 package dev.vaulttest.chaos;
 
-import dev.vaulttest.rendered.RenderedDeployment;
-import dev.vaulttest.rendered.VaultConfig;
+import dev.vaulttest.internal.rendered.RenderedDeployment;
+import dev.vaulttest.internal.rendered.VaultConfig;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;

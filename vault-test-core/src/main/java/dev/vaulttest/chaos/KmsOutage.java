@@ -2,8 +2,8 @@ package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.base.VaultTestException;
-import dev.vaulttest.base.Wait;
 import dev.vaulttest.base.WaitTimeoutException;
+import dev.vaulttest.internal.Wait;
 import dev.vaulttest.kms.KmsEmulator;
 import java.time.Duration;
 import java.time.Instant;

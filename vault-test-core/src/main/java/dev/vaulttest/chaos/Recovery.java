@@ -1,8 +1,8 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
-import dev.vaulttest.base.Wait;
 import dev.vaulttest.base.WaitTimeoutException;
+import dev.vaulttest.internal.Wait;
 import dev.vaulttest.timing.RecoveryMeasurement;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultNode;
-import dev.vaulttest.rendered.RenderedDeployment;
+import dev.vaulttest.internal.rendered.RenderedDeployment;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;

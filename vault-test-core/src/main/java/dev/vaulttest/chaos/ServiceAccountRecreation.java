@@ -1,8 +1,8 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
-import dev.vaulttest.base.Wait;
 import dev.vaulttest.base.WaitTimeoutException;
+import dev.vaulttest.internal.Wait;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import java.util.ArrayList;
 import java.util.List;

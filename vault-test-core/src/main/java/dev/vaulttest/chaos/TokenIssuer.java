@@ -1,7 +1,7 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.base.VaultTestException;
-import dev.vaulttest.cluster.Labels;
+import dev.vaulttest.internal.Labels;
 import dev.vaulttest.vault.Sensitive;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -2,7 +2,6 @@ package dev.vaulttest.chart;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
-import dev.vaulttest.rendered.RenderedManifests;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.slf4j.Logger;

@@ -1,6 +1,5 @@
 package dev.vaulttest.chart;
 
-import dev.vaulttest.rendered.RenderedManifests;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.vaulttest.check;
 
-import dev.vaulttest.rendered.RenderedDeployment;
+import dev.vaulttest.internal.rendered.RenderedDeployment;
 import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;

@@ -1,6 +1,6 @@
 package dev.vaulttest.check;
 
-import dev.vaulttest.rendered.VaultConfig;
+import dev.vaulttest.internal.rendered.VaultConfig;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.vaulttest.check;
 
-import dev.vaulttest.rendered.RenderedDeployment;
-import dev.vaulttest.rendered.VaultServer;
+import dev.vaulttest.internal.rendered.RenderedDeployment;
+import dev.vaulttest.internal.rendered.VaultServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

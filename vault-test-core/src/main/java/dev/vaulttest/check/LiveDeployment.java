@@ -1,9 +1,9 @@
 package dev.vaulttest.check;
 
 import dev.vaulttest.base.VaultTestException;
-import dev.vaulttest.rendered.RenderedDeployment;
-import dev.vaulttest.rendered.RenderedManifests;
-import dev.vaulttest.rendered.VaultServer;
+import dev.vaulttest.chart.RenderedManifests;
+import dev.vaulttest.internal.rendered.RenderedDeployment;
+import dev.vaulttest.internal.rendered.VaultServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;

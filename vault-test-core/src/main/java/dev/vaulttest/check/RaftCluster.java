@@ -1,8 +1,8 @@
 package dev.vaulttest.check;
 
-import dev.vaulttest.rendered.RenderedDeployment;
-import dev.vaulttest.rendered.VaultConfig;
-import dev.vaulttest.rendered.VaultServer;
+import dev.vaulttest.internal.rendered.RenderedDeployment;
+import dev.vaulttest.internal.rendered.VaultConfig;
+import dev.vaulttest.internal.rendered.VaultServer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.vaulttest.check;
 
-import dev.vaulttest.rendered.RenderedDeployment;
+import dev.vaulttest.internal.rendered.RenderedDeployment;
 import java.util.List;
 
 /** One rule's evaluation over a rendered deployment. */

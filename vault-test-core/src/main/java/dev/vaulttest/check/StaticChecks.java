@@ -1,8 +1,8 @@
 package dev.vaulttest.check;
 
-import dev.vaulttest.rendered.RenderedDeployment;
-import dev.vaulttest.rendered.RenderedManifests;
-import dev.vaulttest.rendered.VaultServer;
+import dev.vaulttest.chart.RenderedManifests;
+import dev.vaulttest.internal.rendered.RenderedDeployment;
+import dev.vaulttest.internal.rendered.VaultServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

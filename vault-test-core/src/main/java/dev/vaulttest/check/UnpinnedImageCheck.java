@@ -1,7 +1,7 @@
 package dev.vaulttest.check;
 
-import dev.vaulttest.rendered.ImageReference;
-import dev.vaulttest.rendered.RenderedDeployment;
+import dev.vaulttest.internal.rendered.ImageReference;
+import dev.vaulttest.internal.rendered.RenderedDeployment;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;

@@ -1,6 +1,6 @@
 package dev.vaulttest.check;
 
-import dev.vaulttest.rendered.RenderedManifests;
+import dev.vaulttest.chart.RenderedManifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;

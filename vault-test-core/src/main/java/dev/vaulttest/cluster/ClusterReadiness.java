@@ -1,6 +1,6 @@
 package dev.vaulttest.cluster;
 
-import dev.vaulttest.base.Wait;
+import dev.vaulttest.internal.Wait;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;

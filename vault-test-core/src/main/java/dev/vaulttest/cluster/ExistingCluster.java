@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An existing cluster reached through a kubeconfig (kind, minikube, a staging cluster). The library only
- * creates and removes its own namespaces there (see {@link EnvironmentNamespaces}); it cannot stop or start
+ * creates and removes its own namespaces there (each environment its own, labelled with the environment's identifier); it cannot stop or start
  * the cluster, and it never creates StorageClasses there.
  */
 public final class ExistingCluster implements KubernetesCluster {

@@ -1,6 +1,6 @@
 package dev.vaulttest.cluster;
 
-import dev.vaulttest.base.Durations;
+import dev.vaulttest.internal.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package dev.vaulttest.engine;
 
-import dev.vaulttest.cluster.Labels;
+import dev.vaulttest.internal.Labels;
 import dev.vaulttest.internal.NestedMaps;
+import dev.vaulttest.internal.rendered.VaultConfig;
 import dev.vaulttest.kms.SealSpec;
-import dev.vaulttest.rendered.VaultConfig;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -114,7 +114,7 @@ final class AwsKmsFit {
         }
         String secretName = fullname + "-kms-credentials";
         out.object(new SecretBuilder().withNewMetadata().withName(secretName).withNamespace(in.namespace())
-                .withLabels(Labels.forEnvironment(in.environment())).endMetadata().withType("Opaque")
+                .withLabels(Labels.forEnvironment(in.environment().value())).endMetadata().withType("Opaque")
                 .withData(Map.of("AWS_ACCESS_KEY_ID", base64(kms.credentials().accessKeyId()),
                         "AWS_SECRET_ACCESS_KEY", base64(kms.credentials().secretAccessKey())))
                 .build());

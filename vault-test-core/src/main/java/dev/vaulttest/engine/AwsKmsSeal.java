@@ -1,8 +1,8 @@
 package dev.vaulttest.engine;
 
 import dev.vaulttest.internal.NestedMaps;
+import dev.vaulttest.internal.rendered.VaultConfig;
 import dev.vaulttest.kms.SealSpec;
-import dev.vaulttest.rendered.VaultConfig;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package dev.vaulttest.engine;
 
 import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.chart.RenderedChart;
-import dev.vaulttest.rendered.RenderedDeployment;
-import dev.vaulttest.rendered.VaultConfig;
-import dev.vaulttest.rendered.VaultServer;
+import dev.vaulttest.internal.rendered.RenderedDeployment;
+import dev.vaulttest.internal.rendered.VaultConfig;
+import dev.vaulttest.internal.rendered.VaultServer;
 import dev.vaulttest.vault.Sensitive;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.List;

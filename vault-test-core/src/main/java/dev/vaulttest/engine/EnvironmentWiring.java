@@ -2,9 +2,7 @@ package dev.vaulttest.engine;
 
 import dev.vaulttest.chart.ChartRenderer;
 import dev.vaulttest.chart.ReleaseInstaller;
-import dev.vaulttest.cluster.EnvironmentId;
 import dev.vaulttest.cluster.KubernetesCluster;
-import dev.vaulttest.cluster.NodeConnector;
 import dev.vaulttest.kms.KmsStarter;
 import dev.vaulttest.vault.VaultTimeouts;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.vaulttest.engine;
 
 import dev.vaulttest.internal.Redactor;
-import dev.vaulttest.rendered.RenderedDeployment;
+import dev.vaulttest.internal.rendered.RenderedDeployment;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -55,7 +55,7 @@ final class PodStates {
      * ConfigMap key, an invalid image name).
      *
      * @return the pods by name
-     * @throws dev.vaulttest.base.Wait.Abort naming the pod and the reason
+     * @throws dev.vaulttest.internal.Wait.Abort naming the pod and the reason
      */
     Map<String, Pod> readOrAbort() {
         Map<String, Pod> pods = read();
@@ -67,7 +67,7 @@ final class PodStates {
             for (ContainerStatus container : pod.getStatus().getContainerStatuses()) {
                 var waiting = container.getState() == null ? null : container.getState().getWaiting();
                 if (waiting != null && HOPELESS.contains(waiting.getReason())) {
-                    throw new dev.vaulttest.base.Wait.Abort(describe(entry.getKey(), pod)
+                    throw new dev.vaulttest.internal.Wait.Abort(describe(entry.getKey(), pod)
                             + "; the pod spec cannot start as it is, so waiting longer cannot help");
                 }
             }

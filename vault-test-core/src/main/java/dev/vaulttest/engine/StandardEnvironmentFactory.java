@@ -9,9 +9,7 @@ import dev.vaulttest.chart.ChartRenderer;
 import dev.vaulttest.chart.HelmReleases;
 import dev.vaulttest.chart.ReleaseInstaller;
 import dev.vaulttest.cluster.ClusterSpec;
-import dev.vaulttest.cluster.EnvironmentId;
 import dev.vaulttest.cluster.KubernetesCluster;
-import dev.vaulttest.cluster.NodeConnector;
 import dev.vaulttest.kms.KmsStarter;
 import dev.vaulttest.vault.VaultTimeouts;
 import java.util.Objects;
@@ -115,7 +113,7 @@ public final class StandardEnvironmentFactory implements EnvironmentFactory {
          * @param releaseInstaller the installer
          * @return this builder
          */
-        public Builder installer(ReleaseInstaller releaseInstaller) {
+        Builder installer(ReleaseInstaller releaseInstaller) {
             this.installer = Objects.requireNonNull(releaseInstaller, "releaseInstaller");
             return this;
         }
@@ -126,7 +124,7 @@ public final class StandardEnvironmentFactory implements EnvironmentFactory {
          * @param nodeConnectors gives the connector for a cluster
          * @return this builder
          */
-        public Builder nodeConnectors(Function<KubernetesCluster, NodeConnector> nodeConnectors) {
+        Builder nodeConnectors(Function<KubernetesCluster, NodeConnector> nodeConnectors) {
             this.connectors = Objects.requireNonNull(nodeConnectors, "nodeConnectors");
             return this;
         }
@@ -148,7 +146,7 @@ public final class StandardEnvironmentFactory implements EnvironmentFactory {
          * @param environmentIds supplies one id per environment
          * @return this builder
          */
-        public Builder environmentIds(Supplier<EnvironmentId> environmentIds) {
+        Builder environmentIds(Supplier<EnvironmentId> environmentIds) {
             this.ids = Objects.requireNonNull(environmentIds, "environmentIds");
             return this;
         }

@@ -1,7 +1,7 @@
 package dev.vaulttest.engine;
 
-import dev.vaulttest.cluster.Labels;
 import dev.vaulttest.engine.VaultValuesView.Storage;
+import dev.vaulttest.internal.Labels;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import java.util.Set;
 
@@ -55,7 +55,7 @@ final class StorageFit {
             return;
         }
         out.object(new StorageClassBuilder().withNewMetadata().withName(name)
-                .addToLabels(Labels.forEnvironment(in.environment()))
+                .addToLabels(Labels.forEnvironment(in.environment().value()))
                 .addToAnnotations("vault-test.dev/reason", "named by " + storage.path("storageClass"))
                 .endMetadata()
                 .withProvisioner(LOCAL_PATH_PROVISIONER)

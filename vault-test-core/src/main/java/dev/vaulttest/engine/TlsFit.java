@@ -1,9 +1,9 @@
 package dev.vaulttest.engine;
 
-import dev.vaulttest.cluster.Labels;
 import dev.vaulttest.engine.VaultValuesView.Mount;
+import dev.vaulttest.internal.Labels;
 import dev.vaulttest.internal.NestedMaps;
-import dev.vaulttest.rendered.VaultConfig;
+import dev.vaulttest.internal.rendered.VaultConfig;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -86,7 +86,7 @@ final class TlsFit {
             Map<String, String> data = new LinkedHashMap<>();
             keys.forEach((file, role) -> data.put(file, base64(content(tls, role))));
             out.object(new SecretBuilder().withNewMetadata().withName(secret).withNamespace(in.namespace())
-                    .withLabels(Labels.forEnvironment(in.environment())).endMetadata()
+                    .withLabels(Labels.forEnvironment(in.environment().value())).endMetadata()
                     .withType("Opaque").withData(data).build());
             FileReference first = firstReference.get(secret);
             out.note(first.valuePath(), "created Secret '" + secret + "' with a self-signed CA and a server certificate"

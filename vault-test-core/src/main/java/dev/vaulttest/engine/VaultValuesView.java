@@ -1,7 +1,7 @@
 package dev.vaulttest.engine;
 
 import dev.vaulttest.internal.NestedMaps;
-import dev.vaulttest.rendered.VaultConfig;
+import dev.vaulttest.internal.rendered.VaultConfig;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.vaulttest.kms;
 
-import dev.vaulttest.cluster.DockerNetworks;
+import dev.vaulttest.internal.DockerNetworks;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package dev.vaulttest.timing;
 
-import dev.vaulttest.base.Durations;
+import dev.vaulttest.internal.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

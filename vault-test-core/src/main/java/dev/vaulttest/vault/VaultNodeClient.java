@@ -1,7 +1,7 @@
 package dev.vaulttest.vault;
 
-import dev.vaulttest.base.Wait;
 import dev.vaulttest.base.WaitTimeoutException;
+import dev.vaulttest.internal.Wait;
 import io.github.jopenlibs.vault.Vault;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package dev.vaulttest.chaos;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultNode;
 import dev.vaulttest.cluster.KubernetesCluster;
-import dev.vaulttest.fixture.DoubleBackedEnvironment;
+import dev.vaulttest.engine.DoubleBackedEnvironment;
 import dev.vaulttest.fixture.DoubleKms;
 import dev.vaulttest.fixture.EnvironmentOverride;
 import dev.vaulttest.fixture.MockCluster;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;
-import dev.vaulttest.fixture.DoubleBackedEnvironment;
+import dev.vaulttest.engine.DoubleBackedEnvironment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;

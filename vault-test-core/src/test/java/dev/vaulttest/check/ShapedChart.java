@@ -2,7 +2,7 @@ package dev.vaulttest.check;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
-import dev.vaulttest.rendered.RenderedManifests;
+import dev.vaulttest.chart.RenderedManifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.net.URISyntaxException;

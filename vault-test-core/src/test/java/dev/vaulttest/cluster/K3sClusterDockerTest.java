@@ -3,8 +3,9 @@ package dev.vaulttest.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vaulttest.base.Durations;
 import dev.vaulttest.base.Versions;
+import dev.vaulttest.internal.Durations;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
 import java.net.URI;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Real k3s in Docker: the readiness gate, image preloading, port-forwarding, namespaces, the existing-cluster
+ * Real k3s in Docker: the readiness gate, image preloading, port-forwarding, the existing-cluster
  * provider on the same cluster, and stop/start. Skipped without Docker, also when {@code vaulttest.kubeconfig} is
  * set.
  */
@@ -112,22 +113,6 @@ class K3sClusterDockerTest {
     }
 
     @Test
-    @Order(4)
-    void environmentNamespacesAreLabelledAndRemovedAtClose() {
-        EnvironmentId id = EnvironmentId.random("k3s-docker");
-        EnvironmentNamespaces namespaces = new EnvironmentNamespaces(cluster::client, id);
-        String name = namespaces.createMain();
-
-        assertThat(cluster.client().namespaces().withName(name).get().getMetadata().getLabels())
-                .containsEntry(Labels.ENVIRONMENT, id.value());
-
-        namespaces.close();
-        namespaces.awaitDeleted(Duration.ofMinutes(2));
-        assertThat(cluster.client().namespaces().withName(name).get()).isNull();
-        assertThat(cluster.client().namespaces().withName("kube-system").get()).isNotNull();
-    }
-
-    @Test
     @Order(5)
     void existingClusterProviderConnectsThroughThisK3sKubeconfig() throws IOException {
         Path kubeconfig = dir.resolve("k3s.yaml");
@@ -145,8 +130,9 @@ class K3sClusterDockerTest {
     @Test
     @Order(6)
     void stopAndStartKeepTheClusterStateAndFollowTheNewApiPort() {
-        EnvironmentNamespaces namespaces = new EnvironmentNamespaces(cluster::client, EnvironmentId.random("restart"));
-        String marker = namespaces.createMain();
+        String marker = "restart-marker";
+        cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(marker).endMetadata()
+                .build()).create();
 
         long start = System.nanoTime();
         cluster.stop();
@@ -158,6 +144,6 @@ class K3sClusterDockerTest {
         assertThat(cluster.client().namespaces().withName(marker).get()).as("state survives the restart").isNotNull();
         assertThat(cluster.kubeconfigYaml()).contains(cluster.client().getConfiguration().getMasterUrl()
                 .replaceAll("/$", ""));
-        namespaces.close();
+        cluster.client().namespaces().withName(marker).delete();
     }
 }

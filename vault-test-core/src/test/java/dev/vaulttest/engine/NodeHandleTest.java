@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vaulttest.NodeRole;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.base.VaultTestException;
-import dev.vaulttest.cluster.NodeConnection;
-import dev.vaulttest.cluster.NodeConnector;
 import dev.vaulttest.testkit.FakeVaultCluster;
 import dev.vaulttest.vault.VaultTimeouts;
 import io.fabric8.kubernetes.api.model.PodBuilder;

@@ -13,7 +13,6 @@ import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.RenderRequest;
 import dev.vaulttest.chart.RenderedChart;
 import dev.vaulttest.cluster.ClusterFacts;
-import dev.vaulttest.cluster.EnvironmentId;
 import dev.vaulttest.kms.AwsCredentials;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;

@@ -6,7 +6,7 @@ import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeRole;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
-import dev.vaulttest.diagnostics.Diagnostics;
+import dev.vaulttest.internal.diagnostics.Diagnostics;
 import dev.vaulttest.timing.Phase;
 import dev.vaulttest.timing.PhaseTiming;
 import java.nio.file.Path;

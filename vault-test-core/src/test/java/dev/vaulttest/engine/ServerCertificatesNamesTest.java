@@ -2,7 +2,6 @@ package dev.vaulttest.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vaulttest.cluster.EnvironmentId;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;

@@ -3,8 +3,8 @@ package dev.vaulttest.kms;
 import static dev.vaulttest.fixture.RealVault.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vaulttest.base.Wait;
 import dev.vaulttest.fixture.RealVault;
+import dev.vaulttest.internal.Wait;
 import dev.vaulttest.testkit.real.LabBinaries;
 import dev.vaulttest.testkit.real.LocalKmsProcess;
 import dev.vaulttest.testkit.real.VaultProcess;

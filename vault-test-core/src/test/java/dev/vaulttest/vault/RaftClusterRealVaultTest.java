@@ -4,8 +4,8 @@ import static dev.vaulttest.fixture.RealVault.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vaulttest.base.Wait;
 import dev.vaulttest.fixture.RealVault;
+import dev.vaulttest.internal.Wait;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
 import java.time.Duration;
 import java.util.List;

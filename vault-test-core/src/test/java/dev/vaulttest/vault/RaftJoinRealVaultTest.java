@@ -3,8 +3,8 @@ package dev.vaulttest.vault;
 import static dev.vaulttest.fixture.RealVault.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vaulttest.base.Wait;
 import dev.vaulttest.fixture.RealVault;
+import dev.vaulttest.internal.Wait;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static dev.vaulttest.vault.FakeNodes.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vaulttest.base.Wait;
+import dev.vaulttest.internal.Wait;
 import dev.vaulttest.testkit.FakeVaultCluster;
 import dev.vaulttest.testkit.FakeVaultNode;
 import dev.vaulttest.testkit.NodeState;

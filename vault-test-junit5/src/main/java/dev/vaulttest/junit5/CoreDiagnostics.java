@@ -2,9 +2,9 @@ package dev.vaulttest.junit5;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.base.VaultTestException;
-import dev.vaulttest.diagnostics.Diagnostics;
-import dev.vaulttest.diagnostics.DiagnosticsSummary;
 import dev.vaulttest.internal.Redactor;
+import dev.vaulttest.internal.diagnostics.Diagnostics;
+import dev.vaulttest.internal.diagnostics.DiagnosticsSummary;
 import java.nio.file.Path;
 
 /**

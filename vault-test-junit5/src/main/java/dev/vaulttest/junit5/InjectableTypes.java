@@ -37,7 +37,7 @@ final class InjectableTypes {
     /** Packages whose types a test would only ask for from vault-test: unsupported ones get the list. */
     private static final List<String> FAMILIES = List.of("dev.vaulttest.", "dev.vaulttest.vault.",
             "dev.vaulttest.cluster.", "dev.vaulttest.kms.", "dev.vaulttest.chart.", "dev.vaulttest.chaos.",
-            "dev.vaulttest.report.", "dev.vaulttest.timing.", "io.fabric8.kubernetes.client.", "io.github.jopenlibs.vault.");
+            "dev.vaulttest.check.", "dev.vaulttest.timing.", "io.fabric8.kubernetes.client.", "io.github.jopenlibs.vault.");
 
     private InjectableTypes() {
     }

@@ -3,7 +3,7 @@ package dev.vaulttest.junit5;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.cluster.K3sCluster;
-import dev.vaulttest.cluster.Labels;
+import dev.vaulttest.internal.Labels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

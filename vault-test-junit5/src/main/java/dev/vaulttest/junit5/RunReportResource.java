@@ -1,9 +1,9 @@
 package dev.vaulttest.junit5;
 
-import dev.vaulttest.report.ReportWriter;
-import dev.vaulttest.report.RunReportCollector;
-import dev.vaulttest.report.TestRecord;
-import dev.vaulttest.report.WrittenReport;
+import dev.vaulttest.internal.report.ReportWriter;
+import dev.vaulttest.internal.report.RunReportCollector;
+import dev.vaulttest.internal.report.TestRecord;
+import dev.vaulttest.internal.report.WrittenReport;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package dev.vaulttest.junit5;
 
+import dev.vaulttest.internal.report.ReportWriter;
 import dev.vaulttest.kms.ExternalKms;
-import dev.vaulttest.report.ReportWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.vaulttest.junit5;
 
-import dev.vaulttest.report.TestRecord;
+import dev.vaulttest.internal.report.TestRecord;
 import dev.vaulttest.timing.PhaseTimeline;
 import java.util.Optional;
 import java.util.function.UnaryOperator;

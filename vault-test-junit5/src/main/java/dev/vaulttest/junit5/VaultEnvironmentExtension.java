@@ -2,7 +2,7 @@ package dev.vaulttest.junit5;
 
 import dev.vaulttest.chaos.ChaosOptions;
 import dev.vaulttest.internal.Redactor;
-import dev.vaulttest.report.TestRecord;
+import dev.vaulttest.internal.report.TestRecord;
 import dev.vaulttest.timing.RecoveryMeasurement;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.fixture.FakeEnvironment;
+import dev.vaulttest.internal.report.ReportWriter;
 import dev.vaulttest.junit5.fake.FakeEnvironmentFactory;
 import dev.vaulttest.junit5.fake.Journal;
-import dev.vaulttest.report.ReportWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

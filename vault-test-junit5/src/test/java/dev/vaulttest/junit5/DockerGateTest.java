@@ -3,9 +3,9 @@ package dev.vaulttest.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.internal.report.ReportWriter;
 import dev.vaulttest.junit5.fake.DockerMissing;
 import dev.vaulttest.junit5.fake.Journal;
-import dev.vaulttest.report.ReportWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package dev.vaulttest.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vaulttest.internal.report.ReportWriter;
 import dev.vaulttest.kms.AwsCredentials;
 import dev.vaulttest.kms.ExternalKms;
-import dev.vaulttest.report.ReportWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.cluster.ClusterSpec;
 import dev.vaulttest.cluster.KubernetesCluster;
-import dev.vaulttest.fixture.DoubleBackedEnvironment;
+import dev.vaulttest.engine.DoubleBackedEnvironment;
 import dev.vaulttest.fixture.EnvironmentOverride;
 import dev.vaulttest.fixture.MockServerCluster;
 

@@ -1,9 +1,0 @@
-/**
- * What to keep when a test against a Vault environment fails: pod logs (current and previous containers),
- * events, StatefulSet, pod and PVC state, each node's seal status and the raft peers, the Helm history, the
- * effective values and the library's adjustments, the phase timeline. Secrets are redacted in every file.
- *
- * <p>Start at {@link dev.vaulttest.diagnostics.Diagnostics#collect}.
- */
-package dev.vaulttest.diagnostics;
-

@@ -1,0 +1,126 @@
+package dev.vaulttest.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vaulttest.cluster.ClusterException;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true, https = false)
+class EnvironmentNamespacesTest {
+
+    KubernetesClient client;
+
+    private final EnvironmentId id = new EnvironmentId("ns-test-abc123");
+
+    @Test
+    void createsTheMainNamespaceWithTheEnvironmentLabels() {
+        EnvironmentNamespaces namespaces = new EnvironmentNamespaces(() -> client, id);
+
+        String name = namespaces.createMain();
+
+        assertThat(name).isEqualTo("vault-test-ns-test-abc123");
+        Namespace created = client.namespaces().withName(name).get();
+        assertThat(created.getMetadata().getLabels())
+                .containsEntry("vault-test.dev/environment", "ns-test-abc123")
+                .containsEntry("app.kubernetes.io/managed-by", "vault-test");
+        assertThat(namespaces.created()).containsExactly(name);
+    }
+
+    @Test
+    void refusesToAdoptAnExistingNamespaceAndLeavesItUntouched() {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("team-vault")
+                .addToLabels("team", "platform").endMetadata().build()).create();
+        EnvironmentNamespaces namespaces = new EnvironmentNamespaces(() -> client, id);
+
+        assertThatThrownBy(() -> namespaces.create("team-vault"))
+                .isInstanceOf(ClusterException.class)
+                .hasMessageContaining("Namespace team-vault already exists (not created by vault-test)");
+
+        namespaces.close();
+        Namespace untouched = client.namespaces().withName("team-vault").get();
+        assertThat(untouched).isNotNull();
+        assertThat(untouched.getMetadata().getLabels()).containsOnlyKeys("team");
+    }
+
+    @Test
+    void closeSwitchesTheRetainedVolumesOfItsClaimsToDeleteAndLeavesOthersAlone() {
+        EnvironmentNamespaces namespaces = new EnvironmentNamespaces(() -> client, id);
+        String name = namespaces.createMain();
+        volume("pv-ours", name, "Retain");
+        volume("pv-theirs", "team-vault", "Retain");
+
+        namespaces.close();
+
+        assertThat(reclaimPolicy("pv-ours")).isEqualTo("Delete");
+        assertThat(reclaimPolicy("pv-theirs")).isEqualTo("Retain");
+    }
+
+    private void volume(String name, String claimNamespace, String reclaimPolicy) {
+        client.persistentVolumes().resource(new PersistentVolumeBuilder().withNewMetadata().withName(name).endMetadata()
+                .withNewSpec().withPersistentVolumeReclaimPolicy(reclaimPolicy)
+                .withNewClaimRef().withNamespace(claimNamespace).withName("data-vault-0").endClaimRef().endSpec()
+                .build()).create();
+    }
+
+    private String reclaimPolicy(String volume) {
+        return client.persistentVolumes().withName(volume).get().getSpec().getPersistentVolumeReclaimPolicy();
+    }
+
+    @Test
+    void closeDeletesOnlyTheNamespacesItCreated() {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("default").endMetadata().build())
+                .create();
+        EnvironmentId other = new EnvironmentId("other-env-xyz999");
+        new EnvironmentNamespaces(() -> client, other).createMain();
+        EnvironmentNamespaces namespaces = new EnvironmentNamespaces(() -> client, id);
+        namespaces.createMain();
+        namespaces.create("vault-test-ns-test-abc123-kms");
+
+        namespaces.close();
+        namespaces.awaitDeleted(Duration.ofSeconds(5));
+
+        assertThat(client.namespaces().list().getItems()).extracting(n -> n.getMetadata().getName())
+                .containsExactlyInAnyOrder("default", other.namespace());
+    }
+
+    @Test
+    void closeSkipsANamespaceWhoseOwnershipLabelWasChanged() {
+        EnvironmentNamespaces namespaces = new EnvironmentNamespaces(() -> client, id);
+        String name = namespaces.createMain();
+        client.namespaces().withName(name).edit(n -> new NamespaceBuilder(n).editMetadata()
+                .addToLabels("vault-test.dev/environment", "someone-else").endMetadata().build());
+
+        namespaces.close();
+
+        assertThat(client.namespaces().withName(name).get()).isNotNull();
+    }
+
+    @Test
+    void closeIsIdempotentAndForbidsLaterCreation() {
+        EnvironmentNamespaces namespaces = new EnvironmentNamespaces(() -> client, id);
+        namespaces.createMain();
+
+        namespaces.close();
+        namespaces.close();
+
+        assertThatThrownBy(() -> namespaces.create("late-namespace"))
+                .isInstanceOf(ClusterException.class)
+                .hasMessageContaining("already closed");
+    }
+
+    @Test
+    void rejectsNamesThatAreNotDnsLabels() {
+        EnvironmentNamespaces namespaces = new EnvironmentNamespaces(() -> client, id);
+
+        assertThatThrownBy(() -> namespaces.create("Not_Valid"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not_Valid");
+    }
+}

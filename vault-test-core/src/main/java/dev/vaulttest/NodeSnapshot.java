@@ -1,6 +1,6 @@
 package dev.vaulttest;
 
-import dev.vaulttest.vault.HealthState;
+import dev.vaulttest.vault.HealthStatus.HealthState;
 import dev.vaulttest.vault.HealthStatus;
 import dev.vaulttest.vault.SealStatus;
 import java.util.Objects;

@@ -217,7 +217,7 @@ public interface VaultEnvironment extends AutoCloseable {
      * The Helm release's revisions, oldest first, like {@code helm history}; for diagnostics.
      *
      * @return the revisions; empty for implementations that install no Helm release
-     * @throws dev.vaulttest.chart.ReleaseException when Helm cannot read the history
+     * @throws dev.vaulttest.chart.HelmException when Helm cannot read the history
      */
     default List<ReleaseRevision> releaseHistory() {
         return List.of();

@@ -1,15 +1,15 @@
 package dev.vaulttest.benchmarks;
 
 import dev.vaulttest.chart.ChartCache;
-import dev.vaulttest.chart.ChartRenderer;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;
-import dev.vaulttest.chart.ManifestReader;
-import dev.vaulttest.chart.RenderRequest;
-import dev.vaulttest.chart.RenderedChart;
 import dev.vaulttest.check.CheckOptions;
 import dev.vaulttest.check.CheckReport;
 import dev.vaulttest.check.StaticChecks;
+import dev.vaulttest.internal.helm.ChartRenderer;
+import dev.vaulttest.internal.helm.ManifestReader;
+import dev.vaulttest.internal.helm.RenderRequest;
+import dev.vaulttest.internal.helm.RenderedChart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

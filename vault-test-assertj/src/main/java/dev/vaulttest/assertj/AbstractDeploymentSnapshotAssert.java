@@ -23,7 +23,7 @@ import dev.vaulttest.NodeRole;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultNode;
 import dev.vaulttest.vault.RaftConfiguration;
-import dev.vaulttest.vault.RaftServer;
+import dev.vaulttest.vault.RaftConfiguration.RaftServer;
 import dev.vaulttest.vault.SealStatus;
 import java.util.List;
 import java.util.Optional;

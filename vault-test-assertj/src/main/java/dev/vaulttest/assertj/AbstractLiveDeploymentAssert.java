@@ -5,6 +5,7 @@ import static dev.vaulttest.assertj.error.ShouldHavePinnedImages.shouldHavePinne
 import static dev.vaulttest.assertj.error.ShouldHaveReclaimPolicy.shouldHaveReclaimPolicy;
 import static dev.vaulttest.assertj.error.ShouldHaveUpdateStrategy.shouldHaveUpdateStrategy;
 
+import dev.vaulttest.chart.RenderedManifests;
 import dev.vaulttest.chart.StorageReclaimPolicy;
 import dev.vaulttest.check.CheckOptions;
 import dev.vaulttest.check.Finding;
@@ -12,7 +13,6 @@ import dev.vaulttest.check.LiveDeployment;
 import dev.vaulttest.check.Rule;
 import dev.vaulttest.check.Severity;
 import dev.vaulttest.check.StaticChecks;
-import dev.vaulttest.rendered.RenderedManifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;

@@ -9,7 +9,7 @@ import static dev.vaulttest.assertj.error.ShouldHaveUnsealProgress.shouldHaveUns
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeRole;
 import dev.vaulttest.NodeSnapshot;
-import dev.vaulttest.vault.HealthState;
+import dev.vaulttest.vault.HealthStatus.HealthState;
 import dev.vaulttest.vault.SealStatus;
 import java.util.Arrays;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.chaos.Disruption;
 import dev.vaulttest.chaos.Recovery;
-import dev.vaulttest.chaos.Verification;
+import dev.vaulttest.chaos.Disruption.Verification;
 import dev.vaulttest.timing.RecoveryMeasurement;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,13 +5,13 @@ import static dev.vaulttest.assertj.VaultAssertions.assertThatKubernetesStateOf;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vaulttest.chart.RenderedManifests;
 import dev.vaulttest.chart.StorageReclaimPolicy;
 import dev.vaulttest.check.CheckOptions;
 import dev.vaulttest.check.LiveDeployment;
 import dev.vaulttest.check.Severity;
 import dev.vaulttest.check.StaticChecks;
 import dev.vaulttest.fixture.FakeEnvironment;
-import dev.vaulttest.rendered.RenderedManifests;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;

@@ -1,6 +1,6 @@
 package dev.vaulttest.assertj;
 
-import dev.vaulttest.chart.ManifestReader;
+import dev.vaulttest.internal.helm.ManifestReader;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;

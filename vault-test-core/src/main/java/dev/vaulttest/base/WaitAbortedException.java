@@ -11,6 +11,14 @@ public final class WaitAbortedException extends VaultTestException {
     /** The name of the wait. */
     private final String waitName;
 
+    /**
+     * Creates the exception.
+     *
+     * @param waitName what was waited for
+     * @param elapsed how long the wait ran before it was aborted
+     * @param reason why it was aborted
+     * @param cause the failure that aborted it, or {@code null}
+     */
     public WaitAbortedException(String waitName, Duration elapsed, String reason, Throwable cause) {
         super("Gave up waiting for " + waitName + " after " + Durations.format(elapsed) + ": " + reason, cause);
         this.waitName = waitName;

@@ -15,6 +15,14 @@ public final class WaitTimeoutException extends VaultTestException {
     /** The description of the last observed state. */
     private final String lastObserved;
 
+    /**
+     * Creates the exception.
+     *
+     * @param waitName what was waited for
+     * @param timeout the timeout that ran out
+     * @param elapsed how long the wait ran
+     * @param lastObserved what the wait last saw (must not hold secrets)
+     */
     public WaitTimeoutException(String waitName, Duration timeout, Duration elapsed, String lastObserved) {
         super("Timed out waiting for " + waitName + " after " + Durations.format(elapsed)
                 + " (timeout " + Durations.format(timeout) + "). Last observed: " + lastObserved

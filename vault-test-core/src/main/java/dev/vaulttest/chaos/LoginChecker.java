@@ -1,6 +1,8 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.chaos.LoginChecks.LoginCheck;
+import dev.vaulttest.chaos.LoginChecks.LoginCheck.LoginExpectation;
 import dev.vaulttest.vault.LoginResult;
 
 /** Logs in with a token and sets the result next to what Kubernetes (TokenReview) says about the token. */

@@ -1,7 +1,9 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.base.VaultTestException;
+import dev.vaulttest.vault.LoginResult;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -66,5 +68,76 @@ public record LoginChecks(String role, List<LoginCheck> checks) {
                     + describe());
         }
         return this;
+    }
+
+    /**
+     * One login attempted with one token, next to what Kubernetes says about the token.
+     *
+     * @param token which token, for example {@code old token} or {@code new token}
+     * @param expected how the login should end, from what Kubernetes says
+     * @param kubernetesSays the TokenReview answer, in words
+     * @param vaultSays what Vault answered, in words (never the issued token)
+     * @param asExpected whether Vault's answer matches the expectation
+     */
+    public record LoginCheck(String token, LoginExpectation expected, String kubernetesSays, String vaultSays,
+            boolean asExpected) {
+
+        /**
+         * Validates the components.
+         *
+         * @param token which token
+         * @param expected the expectation
+         * @param kubernetesSays the TokenReview answer
+         * @param vaultSays Vault's answer
+         * @param asExpected whether they match
+         */
+        public LoginCheck {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(expected, "expected");
+            Objects.requireNonNull(kubernetesSays, "kubernetesSays");
+            Objects.requireNonNull(vaultSays, "vaultSays");
+        }
+
+        /**
+         * One line for messages.
+         *
+         * @return the description
+         */
+        public String describe() {
+            return token + ": " + kubernetesSays + "; expected " + expected + "; Vault: " + vaultSays
+                    + (asExpected ? "" : "  <-- MISMATCH");
+        }
+
+        /** How a Kubernetes login with a token should end, given what Kubernetes says about the token. */
+        public enum LoginExpectation {
+            /** Kubernetes accepts the token and the role binds its service account: Vault issues a token. */
+            ACCEPTED,
+            /** Kubernetes rejects the token: Vault refuses with {@code 403 permission denied}. */
+            REJECTED_BY_KUBERNETES,
+            /**
+             * Kubernetes accepts the token but the role does not bind its service account (for example after a rename):
+             * Vault refuses with {@code 403 service account name not authorized} (or {@code namespace not authorized}).
+             */
+            REJECTED_BY_ROLE;
+
+            /**
+             * Whether a login result is what this expectation says.
+             *
+             * @param result what Vault answered
+             * @return {@code true} when they agree
+             */
+            public boolean matches(LoginResult result) {
+                if (result instanceof LoginResult.Success) {
+                    return this == ACCEPTED;
+                }
+                LoginResult.Denied denied = (LoginResult.Denied) result;
+                return switch (this) {
+                    case ACCEPTED -> false;
+                    case REJECTED_BY_KUBERNETES -> denied.isDeniedWith(403, "permission denied");
+                    case REJECTED_BY_ROLE -> denied.isDeniedWith(403, "service account name not authorized")
+                            || denied.isDeniedWith(403, "namespace not authorized");
+                };
+            }
+        }
     }
 }

@@ -126,8 +126,8 @@ public final class NetworkChaos {
      * @param name the NetworkPolicy name (a DNS label)
      * @return the builder
      */
-    public BlockingPolicyBuilder policy(String name) {
-        return new BlockingPolicyBuilder(env, options, name);
+    public BlockingPolicy.Builder policy(String name) {
+        return new BlockingPolicy.Builder(env, options, name);
     }
 
     /** The Raft cluster port of a pod by its IP, as a canary destination; empty when the pod has no IP yet. */

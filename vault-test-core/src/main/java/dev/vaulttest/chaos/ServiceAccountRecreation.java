@@ -2,6 +2,7 @@ package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.base.WaitTimeoutException;
+import dev.vaulttest.chaos.LoginChecks.LoginCheck;
 import dev.vaulttest.internal.Wait;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import java.util.ArrayList;

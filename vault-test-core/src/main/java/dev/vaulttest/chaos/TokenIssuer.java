@@ -1,6 +1,7 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.base.VaultTestException;
+import dev.vaulttest.chaos.TokenSpec.TokenBinding;
 import dev.vaulttest.internal.Labels;
 import dev.vaulttest.vault.Sensitive;
 import io.fabric8.kubernetes.api.model.Pod;

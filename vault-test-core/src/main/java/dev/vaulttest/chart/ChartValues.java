@@ -63,16 +63,6 @@ public record ChartValues(List<ValuesLayer> layers, List<String> sets, List<Stri
         return builder;
     }
 
-    /**
-     * Has Helm merge everything and returns the result.
-     *
-     * @return the values Helm will be given
-     * @throws InvalidValuesException naming the file (and line) or the expression that could not be used
-     */
-    public EffectiveValues effective() {
-        return HelmValues.merge(this);
-    }
-
     /** Collects layers and expressions in the order Helm applies them. */
     public static final class Builder {
         private final List<ValuesLayer> layers = new ArrayList<>();

@@ -18,7 +18,13 @@ public final class EffectiveValues {
     private final Map<String, Object> values;
     private final String yaml;
 
-    EffectiveValues(Map<String, Object> values, String yaml) {
+    /**
+     * Wraps values Helm merged, with Helm's own YAML rendering of them.
+     *
+     * @param values the merged values (copied and frozen)
+     * @param yaml Helm's {@code toYaml} of the same values
+     */
+    public EffectiveValues(Map<String, Object> values, String yaml) {
         this.values = ValueTrees.castMap(ValueTrees.frozenCopy(Objects.requireNonNull(values, "values"), ""));
         this.yaml = yaml.endsWith("\n") ? yaml : yaml + "\n";
     }

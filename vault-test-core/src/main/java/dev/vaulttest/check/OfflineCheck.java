@@ -1,13 +1,13 @@
 package dev.vaulttest.check;
 
 import dev.vaulttest.chart.ChartCache;
-import dev.vaulttest.chart.ChartRenderer;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.InvalidManifestException;
-import dev.vaulttest.chart.ManifestReader;
-import dev.vaulttest.chart.RenderRequest;
-import dev.vaulttest.chart.RenderedChart;
+import dev.vaulttest.internal.helm.ChartRenderer;
+import dev.vaulttest.internal.helm.ManifestReader;
+import dev.vaulttest.internal.helm.RenderRequest;
+import dev.vaulttest.internal.helm.RenderedChart;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import java.nio.file.Path;

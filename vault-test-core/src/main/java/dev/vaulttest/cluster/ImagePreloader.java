@@ -1,5 +1,6 @@
 package dev.vaulttest.cluster;
 
+import dev.vaulttest.cluster.K3sCluster.ImagePreloadReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import dev.vaulttest.internal.DockerNetworks;
+import dev.vaulttest.internal.Durations;
 import dev.vaulttest.internal.Wait;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -400,7 +402,7 @@ public final class K3sCluster implements KubernetesCluster {
     }
 
     private static void requireDocker() {
-        DockerStatus docker = DockerProbe.probe();
+        DockerStatus docker = DockerStatus.probe();
         if (!docker.available()) {
             throw new ClusterException(docker.description() + ", but k3s runs in Docker. Start a Docker engine that"
                     + " allows privileged containers, or use an existing cluster (ExistingClusterSpec).");
@@ -426,5 +428,45 @@ public final class K3sCluster implements KubernetesCluster {
     @Override
     public String toString() {
         return "K3sCluster[" + spec.image() + (closed ? ", closed" : running ? "" : ", stopped") + "]";
+    }
+
+    /**
+     * Which images k3s got from the host's Docker and which it has to pull itself.
+     *
+     * @param preloaded images copied from the host and seen in k3s's containerd after start
+     * @param toBePulled images the host did not have, or whose import could not be confirmed; k3s pulls them
+     * @param elapsed the time spent exporting and copying
+     * @param bytes the size of the exported image archives
+     */
+    public record ImagePreloadReport(List<String> preloaded, List<String> toBePulled, Duration elapsed, long bytes) {
+
+        /**
+         * Copies the lists.
+         *
+         * @param preloaded images copied from the host and seen in k3s's containerd after start
+         * @param toBePulled images the host did not have, or whose import could not be confirmed; k3s pulls them
+         * @param elapsed the time spent exporting and copying
+         * @param bytes the size of the exported image archives
+         */
+        public ImagePreloadReport {
+            preloaded = List.copyOf(preloaded);
+            toBePulled = List.copyOf(toBePulled);
+            Objects.requireNonNull(elapsed, "elapsed");
+        }
+
+        /**
+         * The report of a cluster that preloaded nothing.
+         *
+         * @return an empty report
+         */
+        public static ImagePreloadReport none() {
+            return new ImagePreloadReport(List.of(), List.of(), Duration.ZERO, 0);
+        }
+
+        @Override
+        public String toString() {
+            return "preloaded " + preloaded + " (" + bytes / (1024 * 1024) + " MiB in " + Durations.format(elapsed)
+                    + "), to be pulled by k3s " + toBePulled;
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.vaulttest.engine;
 
 import dev.vaulttest.base.VaultTestException;
-import dev.vaulttest.chart.RenderedChart;
+import dev.vaulttest.internal.helm.RenderedChart;
 import dev.vaulttest.internal.rendered.RenderedDeployment;
 import dev.vaulttest.internal.rendered.VaultConfig;
 import dev.vaulttest.internal.rendered.VaultServer;

@@ -1,8 +1,8 @@
 package dev.vaulttest.engine;
 
-import dev.vaulttest.chart.ChartRenderer;
-import dev.vaulttest.chart.ReleaseInstaller;
 import dev.vaulttest.cluster.KubernetesCluster;
+import dev.vaulttest.internal.helm.ChartRenderer;
+import dev.vaulttest.internal.helm.ReleaseInstaller;
 import dev.vaulttest.kms.KmsStarter;
 import dev.vaulttest.vault.VaultTimeouts;
 import java.util.Objects;

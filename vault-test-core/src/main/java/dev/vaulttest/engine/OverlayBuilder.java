@@ -1,6 +1,7 @@
 package dev.vaulttest.engine;
 
 import dev.vaulttest.chart.Adjustment;
+import dev.vaulttest.engine.UnsupportedValuesException.UnsupportedValue;
 import dev.vaulttest.internal.NestedMaps;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeRole;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.vault.KvSecret;
-import dev.vaulttest.vault.RaftServer;
+import dev.vaulttest.vault.RaftConfiguration.RaftServer;
 import dev.vaulttest.vault.VaultApiException;
 import dev.vaulttest.vault.VaultNodeClient;
 import java.time.Instant;

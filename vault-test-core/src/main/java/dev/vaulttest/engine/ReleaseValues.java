@@ -3,6 +3,7 @@ package dev.vaulttest.engine;
 import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.chart.Adjustment;
 import dev.vaulttest.chart.ChartValues;
+import dev.vaulttest.internal.helm.HelmValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class ReleaseValues {
          * @return the effective values tree
          */
         Map<String, Object> effective() {
-            return values.effective().asMap();
+            return HelmValues.merge(values).asMap();
         }
     }
 
@@ -53,8 +54,8 @@ final class ReleaseValues {
      */
     static WithMode withMode(VaultEnvironmentSpec spec) {
         ChartValues team = spec.values();
-        ModeValues mode = ModeValues.of(spec, team.effective().asMap());
-        mode = mode.withSeal(spec, layer(team, mode).effective().asMap());
+        ModeValues mode = ModeValues.of(spec, HelmValues.merge(team).asMap());
+        mode = mode.withSeal(spec, HelmValues.merge(layer(team, mode)).asMap());
         return new WithMode(layer(team, mode), mode);
     }
 

@@ -2,6 +2,7 @@ package dev.vaulttest.engine;
 
 import dev.vaulttest.base.VaultTestException;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -28,5 +29,33 @@ public final class UnsupportedValuesException extends VaultTestException {
      */
     public List<UnsupportedValue> problems() {
         return problems;
+    }
+
+    /**
+     * A value that asks for something the test cluster cannot provide.
+     *
+     * @param valuePath the values path, for example {@code server.nodeSelector}
+     * @param problem what the value asks for and why the cluster cannot provide it
+     * @param remedy what to do, usually a test-only values layer that overrides it
+     */
+    public record UnsupportedValue(String valuePath, String problem, String remedy) {
+
+        /**
+         * Validates.
+         *
+         * @param valuePath the values path, for example {@code server.nodeSelector}
+         * @param problem what the value asks for and why the cluster cannot provide it
+         * @param remedy what to do, usually a test-only values layer that overrides it
+         */
+        public UnsupportedValue {
+            Objects.requireNonNull(valuePath, "valuePath");
+            Objects.requireNonNull(problem, "problem");
+            Objects.requireNonNull(remedy, "remedy");
+        }
+
+        @Override
+        public String toString() {
+            return valuePath + ": " + problem + " " + remedy;
+        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.vaulttest.vault;
 
+import dev.vaulttest.vault.AutopilotState.AutopilotServer;
+import dev.vaulttest.vault.HealthStatus.HealthState;
+import dev.vaulttest.vault.RaftConfiguration.RaftServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -2,6 +2,7 @@ package dev.vaulttest.vault;
 
 import dev.vaulttest.base.WaitTimeoutException;
 import dev.vaulttest.internal.Wait;
+import dev.vaulttest.vault.HealthStatus.HealthState;
 import io.github.jopenlibs.vault.Vault;
 import java.io.IOException;
 import java.io.InputStream;

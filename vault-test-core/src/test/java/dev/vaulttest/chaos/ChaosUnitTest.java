@@ -3,6 +3,8 @@ package dev.vaulttest.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vaulttest.chaos.LoginChecks.LoginCheck.LoginExpectation;
+import dev.vaulttest.chaos.TokenSpec.TokenBinding;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

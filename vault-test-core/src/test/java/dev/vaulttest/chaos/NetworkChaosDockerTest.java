@@ -9,7 +9,7 @@ import dev.vaulttest.fixture.ClusterForClass;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.timing.RecoveryMeasurement;
-import dev.vaulttest.vault.AutopilotServer;
+import dev.vaulttest.vault.AutopilotState.AutopilotServer;
 import dev.vaulttest.vault.LoginResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

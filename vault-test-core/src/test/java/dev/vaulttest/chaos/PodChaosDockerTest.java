@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vaulttest.NodeRole;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
+import dev.vaulttest.chaos.PvcDeletion.VolumeFate;
 import dev.vaulttest.cluster.RequiresRealCluster;
 import dev.vaulttest.fixture.ClusterForClass;
 import dev.vaulttest.kms.KmsProvider;

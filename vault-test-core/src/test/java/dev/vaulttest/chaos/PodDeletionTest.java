@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.NodeRole;
 import dev.vaulttest.NodeSnapshot;
+import dev.vaulttest.chaos.PodDeletion.DeletedPod;
 import dev.vaulttest.timing.RecoveryMeasurement;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;

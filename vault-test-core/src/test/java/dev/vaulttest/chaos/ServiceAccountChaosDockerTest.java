@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
+import dev.vaulttest.chaos.LoginChecks.LoginCheck.LoginExpectation;
+import dev.vaulttest.chaos.TokenSpec.TokenBinding;
 import dev.vaulttest.cluster.RequiresRealCluster;
 import dev.vaulttest.fixture.ClusterForClass;
 import org.junit.jupiter.api.AfterAll;

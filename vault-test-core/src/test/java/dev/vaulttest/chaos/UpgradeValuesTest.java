@@ -7,6 +7,7 @@ import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.engine.DoubleBackedEnvironment;
+import dev.vaulttest.internal.helm.HelmValues;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -86,7 +87,7 @@ class UpgradeValuesTest {
         Map<String, Object> values = HelmUpgrader.valuesFor(world.env,
                 UpgradeTarget.chart(ChartSource.official("0.34.1")));
 
-        assertThat(values).isEqualTo(world.env.valuesForUpgrade(world.env.spec().values()).effective().asMap());
+        assertThat(values).isEqualTo(HelmValues.merge(world.env.valuesForUpgrade(world.env.spec().values())).asMap());
         assertThat(at(values, "server", "affinity")).isEqualTo(Optional.of(""));
         assertThat(at(values, "server", "ha", "raft", "enabled")).isEqualTo(Optional.of(true));
     }

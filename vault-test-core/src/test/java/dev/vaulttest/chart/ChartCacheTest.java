@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.sun.net.httpserver.HttpServer;
+import dev.vaulttest.internal.helm.ChartRenderer;
+import dev.vaulttest.internal.helm.RenderedChart;
 import dev.vaulttest.testkit.LoopbackPorts;
 import dev.vaulttest.testkit.PortLease;
 import java.io.IOException;

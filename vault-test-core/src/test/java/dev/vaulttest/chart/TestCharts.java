@@ -5,12 +5,12 @@ import java.net.URL;
 import java.nio.file.Path;
 
 /** Locates the small charts under {@code src/test/resources/charts}. */
-final class TestCharts {
+public final class TestCharts {
 
     private TestCharts() {
     }
 
-    static Path path(String name) {
+    public static Path path(String name) {
         URL url = TestCharts.class.getResource("/charts/" + name + "/Chart.yaml");
         if (url == null) {
             throw new IllegalArgumentException("no test chart " + name);
@@ -22,7 +22,7 @@ final class TestCharts {
         }
     }
 
-    static ChartSource directory(String name) {
+    public static ChartSource directory(String name) {
         return ChartSource.directory(path(name));
     }
 }

@@ -49,7 +49,7 @@ final class DockerCondition implements ExecutionCondition {
     /** Docker's status, probed once per run. */
     static DockerStatus dockerStatus(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(DockerStatus.class, key -> DockerProbe.probe(), DockerStatus.class);
+                .getOrComputeIfAbsent(DockerStatus.class, key -> DockerStatus.probe(), DockerStatus.class);
     }
 
     /** Whether a missing Docker (or cluster) fails the tests instead of skipping them. */

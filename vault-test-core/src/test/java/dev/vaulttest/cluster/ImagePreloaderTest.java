@@ -2,6 +2,7 @@ package dev.vaulttest.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vaulttest.cluster.K3sCluster.ImagePreloadReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

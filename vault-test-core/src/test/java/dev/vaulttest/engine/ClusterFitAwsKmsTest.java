@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.chart.Adjustment;
+import dev.vaulttest.engine.UnsupportedValuesException.UnsupportedValue;
 import dev.vaulttest.internal.NestedMaps;
 import dev.vaulttest.kms.AwsCredentials;
 import dev.vaulttest.kms.KmsProvider;

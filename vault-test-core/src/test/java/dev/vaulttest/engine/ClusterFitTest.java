@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.chart.Adjustment;
 import dev.vaulttest.chart.StorageReclaimPolicy;
+import dev.vaulttest.engine.UnsupportedValuesException.UnsupportedValue;
 import dev.vaulttest.internal.NestedMaps;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import java.util.Map;

@@ -13,6 +13,7 @@ import dev.vaulttest.fixture.MockCluster;
 import dev.vaulttest.fixture.PodDriver;
 import dev.vaulttest.fixture.PodState;
 import dev.vaulttest.internal.NestedMaps;
+import dev.vaulttest.internal.helm.HelmValues;
 import dev.vaulttest.kms.KmsStarter;
 import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.testkit.FakeVaultCluster;
@@ -348,7 +349,7 @@ public final class DoubleBackedEnvironment implements AutoCloseable {
                 builder.seal(SealKind.AUTO_UNSEAL);
             }
             if (spec.mode() == DeploymentMode.DEV) {
-                builder.devMode(NestedMaps.string(spec.values().effective().asMap(), "server", "dev", "devRootToken")
+                builder.devMode(NestedMaps.string(HelmValues.merge(spec.values()).asMap(), "server", "dev", "devRootToken")
                         .orElse("root"));
             }
             vaultOptions.accept(builder);

@@ -1,10 +1,10 @@
 package dev.vaulttest.engine;
 
-import dev.vaulttest.chart.InstalledRelease;
-import dev.vaulttest.chart.ReleaseInstaller;
-import dev.vaulttest.chart.ReleaseRequest;
 import dev.vaulttest.chart.ReleaseRevision;
 import dev.vaulttest.fixture.PodDriver;
+import dev.vaulttest.internal.helm.InstalledRelease;
+import dev.vaulttest.internal.helm.ReleaseInstaller;
+import dev.vaulttest.internal.helm.ReleaseRequest;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vaulttest.fixture.RealVault;
 import dev.vaulttest.internal.Wait;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
+import dev.vaulttest.vault.HealthStatus.HealthState;
+import dev.vaulttest.vault.RaftConfiguration.RaftServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

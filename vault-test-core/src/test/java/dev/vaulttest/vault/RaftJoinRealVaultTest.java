@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vaulttest.fixture.RealVault;
 import dev.vaulttest.internal.Wait;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
+import dev.vaulttest.vault.HealthStatus.HealthState;
+import dev.vaulttest.vault.RaftConfiguration.RaftServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

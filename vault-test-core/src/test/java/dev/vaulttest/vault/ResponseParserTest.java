@@ -3,6 +3,9 @@ package dev.vaulttest.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.testkit.RecordedResponses;
+import dev.vaulttest.vault.AutopilotState.AutopilotServer;
+import dev.vaulttest.vault.HealthStatus.HealthState;
+import dev.vaulttest.vault.RaftConfiguration.RaftServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -10,6 +10,8 @@ import dev.vaulttest.testkit.FakeVaultNode;
 import dev.vaulttest.testkit.NodeState;
 import dev.vaulttest.testkit.RecordedRequest;
 import dev.vaulttest.testkit.SealKind;
+import dev.vaulttest.vault.HealthStatus.HealthState;
+import dev.vaulttest.vault.RaftConfiguration.RaftServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

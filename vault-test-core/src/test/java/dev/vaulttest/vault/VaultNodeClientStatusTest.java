@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vaulttest.testkit.FakeVaultCluster;
 import dev.vaulttest.testkit.FakeVaultNode;
 import dev.vaulttest.testkit.SealKind;
+import dev.vaulttest.vault.HealthStatus.HealthState;
+import dev.vaulttest.vault.RaftConfiguration.RaftServer;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

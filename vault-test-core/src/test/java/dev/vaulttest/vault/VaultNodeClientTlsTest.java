@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.testkit.FakeVaultCluster;
+import dev.vaulttest.vault.HealthStatus.HealthState;
 import io.github.jopenlibs.vault.Vault;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.fixture.RealVault;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
+import dev.vaulttest.vault.HealthStatus.HealthState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.vaulttest.junit5;
 
 import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.base.VaultTestException;
-import dev.vaulttest.cluster.DockerProbe;
 import dev.vaulttest.cluster.DockerStatus;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -50,7 +49,7 @@ final class DockerGateExtension implements ExecutionCondition {
 
     private static DockerStatus probe(Settings settings) {
         if (settings.dockerProbeClass().isEmpty()) {
-            return DockerProbe.probe();
+            return DockerStatus.probe();
         }
         Supplier<?> probe = Instances.create(VaultTestSettings.DOCKER_PROBE, settings.dockerProbeClass().get(),
                 Supplier.class);

@@ -9,7 +9,7 @@ import dev.vaulttest.VaultNode;
 import dev.vaulttest.junit5.Active;
 import dev.vaulttest.junit5.Disruptive;
 import dev.vaulttest.junit5.VaultTest;
-import dev.vaulttest.vault.RaftServer;
+import dev.vaulttest.vault.RaftConfiguration.RaftServer;
 import dev.vaulttest.vault.VaultNodeClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;

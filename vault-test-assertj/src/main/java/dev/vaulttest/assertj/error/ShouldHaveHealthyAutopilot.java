@@ -1,7 +1,7 @@
 package dev.vaulttest.assertj.error;
 
 import dev.vaulttest.DeploymentSnapshot;
-import dev.vaulttest.vault.AutopilotServer;
+import dev.vaulttest.vault.AutopilotState.AutopilotServer;
 import dev.vaulttest.vault.AutopilotState;
 import java.util.stream.Collectors;
 import org.assertj.core.error.ErrorMessageFactory;

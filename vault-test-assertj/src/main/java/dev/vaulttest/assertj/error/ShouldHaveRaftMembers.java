@@ -2,7 +2,7 @@ package dev.vaulttest.assertj.error;
 
 import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.vault.RaftConfiguration;
-import dev.vaulttest.vault.RaftServer;
+import dev.vaulttest.vault.RaftConfiguration.RaftServer;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;

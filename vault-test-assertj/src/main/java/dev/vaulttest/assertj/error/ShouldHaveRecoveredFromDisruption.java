@@ -1,7 +1,7 @@
 package dev.vaulttest.assertj.error;
 
 import dev.vaulttest.chaos.Disruption;
-import dev.vaulttest.chaos.Verification;
+import dev.vaulttest.chaos.Disruption.Verification;
 import dev.vaulttest.timing.RecoveryMeasurement;
 import java.time.Duration;
 import java.util.List;

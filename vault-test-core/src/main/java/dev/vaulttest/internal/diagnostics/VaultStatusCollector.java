@@ -4,7 +4,7 @@ import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.vault.HealthStatus;
-import dev.vaulttest.vault.RaftServer;
+import dev.vaulttest.vault.RaftConfiguration.RaftServer;
 import dev.vaulttest.vault.SealStatus;
 
 /** Writes each node's seal status and health, and the raft peers and autopilot state the active node reports. */

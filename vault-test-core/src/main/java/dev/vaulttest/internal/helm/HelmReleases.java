@@ -1,8 +1,9 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.internal.helm;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.Release;
+import dev.vaulttest.chart.HelmException;
 import dev.vaulttest.internal.Redactor;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ public final class HelmReleases implements ReleaseInstaller {
         try (HelmValues values = HelmValues.of(request.rendered().request().values())) {
             return helmCall.apply(values);
         } catch (IllegalStateException e) {
-            throw new ReleaseException("helm " + operation + " of release " + request.releaseName() + " (chart "
+            throw new HelmException("helm " + operation + " of release " + request.releaseName() + " (chart "
                     + request.chartDescription() + ") in namespace " + request.namespace() + " failed: "
                     + Redactor.redact(String.valueOf(e.getMessage()).strip()) + ". Check that the kubeconfig's user"
                     + " may create the chart's objects (including its cluster-scoped RBAC) and that the values"

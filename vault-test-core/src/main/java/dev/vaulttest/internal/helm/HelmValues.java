@@ -1,7 +1,11 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.internal.helm;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import dev.vaulttest.chart.ChartValues;
+import dev.vaulttest.chart.EffectiveValues;
+import dev.vaulttest.chart.InvalidValuesException;
+import dev.vaulttest.chart.ValuesLayer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The files it writes (in-memory layers, {@code --set-string} values) live in a temporary directory,
  * owner-only, until {@link #close()}; the one-template chart is written once per JVM.
  */
-final class HelmValues implements AutoCloseable {
+public final class HelmValues implements AutoCloseable {
 
     /** The chart's single template: the values as JSON, base64-encoded so that no character can upset Helm's YAML checks of its output. */
     private static final String TEMPLATE = "values: {{ dict \"values\" .Values \"yaml\" (toYaml .Values) | toJson | b64enc }}\n";
@@ -93,7 +97,7 @@ final class HelmValues implements AutoCloseable {
      * @return the values, ready to hand to Helm; close it to delete its files
      * @throws InvalidValuesException naming a values file that cannot be read or a malformed expression
      */
-    static HelmValues of(ChartValues spec) {
+    public static HelmValues of(ChartValues spec) {
         List<SetExpression> sets = parse(spec.sets(), "--set");
         List<SetExpression> stringSets = parse(spec.stringSets(), "--set-string");
         spec.layers().forEach(HelmValues::requireReadable);
@@ -123,7 +127,7 @@ final class HelmValues implements AutoCloseable {
      * @return the values Helm merged
      * @throws InvalidValuesException naming the file, layer or expression Helm could not use
      */
-    static EffectiveValues merge(ChartValues spec) {
+    public static EffectiveValues merge(ChartValues spec) {
         try (HelmValues values = of(spec)) {
             return values.merged();
         }
@@ -179,7 +183,7 @@ final class HelmValues implements AutoCloseable {
      * @param set the command's {@code set}
      * @param setFile the command's {@code setFile}
      */
-    void applyTo(Consumer<Path> valuesFile, BiConsumer<String, Object> set, BiConsumer<String, Path> setFile) {
+    public void applyTo(Consumer<Path> valuesFile, BiConsumer<String, Object> set, BiConsumer<String, Path> setFile) {
         applyTo(setTexts, fileSetTexts, valuesFile, set, setFile);
     }
 

@@ -1,5 +1,7 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.internal.helm;
 
+import dev.vaulttest.chart.ChartSource;
+import dev.vaulttest.chart.ChartValues;
 import java.util.Objects;
 import java.util.Optional;
 

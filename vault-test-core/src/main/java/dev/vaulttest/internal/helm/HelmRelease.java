@@ -1,7 +1,9 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.internal.helm;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.ReleaseHistory;
+import dev.vaulttest.chart.HelmException;
+import dev.vaulttest.chart.ReleaseRevision;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.internal.Redactor;
 import java.util.List;
@@ -43,7 +45,7 @@ final class HelmRelease implements InstalledRelease {
                     .withKubeConfigContents(cluster.kubeconfigYaml()).call();
             return history.stream().map(HelmRelease::revision).toList();
         } catch (IllegalStateException e) {
-            throw new ReleaseException("helm history of release " + namespace + "/" + name + " failed: "
+            throw new HelmException("helm history of release " + namespace + "/" + name + " failed: "
                     + Redactor.redact(String.valueOf(e.getMessage()).strip()), e);
         }
     }

@@ -1,8 +1,11 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.internal.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vaulttest.chart.ChartValues;
+import dev.vaulttest.chart.EffectiveValues;
+import dev.vaulttest.chart.InvalidValuesException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +30,7 @@ class ChartValuesTest {
         Path first = file("a.yaml", "server:\n  ha: {enabled: false, replicas: 1}\n  extra: [1, 2]\n  gone: x\nui: true\n");
         Path second = file("b.yaml", "server:\n  ha: {enabled: true}\n  extra: [3]\n  gone: null\n");
 
-        Map<String, Object> values = ChartValues.builder().file(first).file(second).build().effective().asMap();
+        Map<String, Object> values = HelmValues.merge(ChartValues.builder().file(first).file(second).build()).asMap();
 
         Map<String, Object> expectedServer = new LinkedHashMap<>();
         expectedServer.put("ha", Map.of("enabled", true, "replicas", 1L));
@@ -40,11 +43,11 @@ class ChartValuesTest {
     void setsApplyAfterEveryFileAndSetStringsAfterEverySet() throws IOException {
         Path file = file("v.yaml", "a: 1\nlist: [x, y]\n");
 
-        Map<String, Object> values = ChartValues.builder()
+        Map<String, Object> values = HelmValues.merge(ChartValues.builder()
                 .setString("b=2")
                 .file(file)
                 .set("a=2,list[1]=z,b=3")
-                .build().effective().asMap();
+                .build()).asMap();
 
         assertThat(values).containsEntry("a", 2L).containsEntry("list", List.of("x", "z")).containsEntry("b", "2");
     }
@@ -53,17 +56,17 @@ class ChartValuesTest {
     void inlineLayersMergeInOrderWithFiles() throws IOException {
         Path file = file("v.yaml", "server: {replicas: 5, name: x}\n");
 
-        Map<String, Object> values = ChartValues.builder()
+        Map<String, Object> values = HelmValues.merge(ChartValues.builder()
                 .file(file)
                 .values("k3s overlay", Map.of("server", Map.of("replicas", 1)))
-                .build().effective().asMap();
+                .build()).asMap();
 
         assertThat(values).isEqualTo(Map.of("server", Map.of("replicas", 1L, "name", "x")));
     }
 
     @Test
     void effectiveValuesAreImmutableAtEveryLevel() throws IOException {
-        Map<String, Object> values = ChartValues.builder().file(file("v.yaml", "a: {b: [1]}\n")).build().effective().asMap();
+        Map<String, Object> values = HelmValues.merge(ChartValues.builder().file(file("v.yaml", "a: {b: [1]}\n")).build()).asMap();
 
         assertThatThrownBy(() -> values.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
         @SuppressWarnings("unchecked")
@@ -78,13 +81,13 @@ class ChartValuesTest {
     void readingTheSameSpecTwiceGivesEqualValues() throws IOException {
         ChartValues spec = ChartValues.builder().file(file("v.yaml", "a: [1, {b: 2}]\n")).set("a[3]=x").build();
 
-        assertThat(spec.effective()).isEqualTo(spec.effective());
-        assertThat(spec.effective().asMap().get("a")).isEqualTo(Arrays.asList(1L, Map.of("b", 2L), null, "x"));
+        assertThat(HelmValues.merge(spec)).isEqualTo(HelmValues.merge(spec));
+        assertThat(HelmValues.merge(spec).asMap().get("a")).isEqualTo(Arrays.asList(1L, Map.of("b", 2L), null, "x"));
     }
 
     @Test
     void yamlViewShowsTheValues() {
-        EffectiveValues values = ChartValues.builder().set("server.ha.enabled=true").build().effective();
+        EffectiveValues values = HelmValues.merge(ChartValues.builder().set("server.ha.enabled=true").build());
 
         assertThat(values.toYaml()).isEqualTo("server:\n  ha:\n    enabled: true\n");
         assertThat(values.toString()).isEqualTo("EffectiveValues[server]");
@@ -94,10 +97,10 @@ class ChartValuesTest {
     void yamlViewReadsBackToTheSameValuesUnderHelmsYamlRules() throws IOException {
         Path file = file("v.yaml", "s: ['yes', 'n', '0777', '1e3', 'null', '', 'multi\n  line\n']\n"
                 + "'on': 1\nnums: [1, -2, 1.5, 18446744073709551615]\nnothing: null\n");
-        EffectiveValues values = ChartValues.builder().file(file).build().effective();
+        EffectiveValues values = HelmValues.merge(ChartValues.builder().file(file).build());
 
         Path view = file("view.yaml", values.toYaml());
-        assertThat(ChartValues.builder().file(view).build().effective()).isEqualTo(values);
+        assertThat(HelmValues.merge(ChartValues.builder().file(view).build())).isEqualTo(values);
         assertThat(values.toYaml()).contains("\"yes\"").contains("\"on\": 1");
     }
 
@@ -105,7 +108,7 @@ class ChartValuesTest {
     void missingFileIsNamed() {
         Path missing = temp.resolve("missing.yaml");
 
-        assertThatThrownBy(() -> ChartValues.builder().file(missing).build().effective())
+        assertThatThrownBy(() -> HelmValues.merge(ChartValues.builder().file(missing).build()))
                 .isInstanceOf(InvalidValuesException.class)
                 .hasMessageContaining("'" + missing + "' does not exist");
     }
@@ -114,7 +117,7 @@ class ChartValuesTest {
     void badYamlNamesTheFileAndLine() throws IOException {
         Path bad = file("bad.yaml", "server:\n  ha:\n    enabled: [true\n");
 
-        assertThatThrownBy(() -> ChartValues.builder().file(bad).build().effective())
+        assertThatThrownBy(() -> HelmValues.merge(ChartValues.builder().file(bad).build()))
                 .isInstanceOf(InvalidValuesException.class)
                 .hasMessageContaining("'" + bad + "'")
                 .hasMessageMatching("(?s).*line [34].*");
@@ -122,7 +125,7 @@ class ChartValuesTest {
 
     @Test
     void badSetNamesTheExpression() {
-        assertThatThrownBy(() -> ChartValues.builder().set("server.ha").build().effective())
+        assertThatThrownBy(() -> HelmValues.merge(ChartValues.builder().set("server.ha").build()))
                 .isInstanceOf(InvalidValuesException.class)
                 .hasMessageContaining("--set 'server.ha'")
                 .hasMessageContaining("has no value");
@@ -132,7 +135,7 @@ class ChartValuesTest {
     void setIntoAValueFromAFileOfTheWrongKindIsAnError() throws IOException {
         Path file = file("v.yaml", "server: disabled\n");
 
-        assertThatThrownBy(() -> ChartValues.builder().file(file).set("server.ha.enabled=true").build().effective())
+        assertThatThrownBy(() -> HelmValues.merge(ChartValues.builder().file(file).set("server.ha.enabled=true").build()))
                 .isInstanceOf(InvalidValuesException.class)
                 .hasMessageContaining("--set 'server.ha.enabled=true'")
                 .hasMessageContaining("a value that is a string, not a map");
@@ -140,20 +143,20 @@ class ChartValuesTest {
 
     @Test
     void theExpressionHelmRefusesIsNamedAmongSeveral() {
-        assertThatThrownBy(() -> ChartValues.builder().set("a=1").set("b[0]=x").set("a[0]=2").set("c=3").build()
-                .effective())
+        assertThatThrownBy(() -> HelmValues.merge(ChartValues.builder().set("a=1").set("b[0]=x").set("a[0]=2").set("c=3").build()
+                ))
                 .isInstanceOf(InvalidValuesException.class)
                 .hasMessageStartingWith("--set 'a[0]=2' cannot be applied: ")
                 .hasMessageContaining("a value that is a number, not a list");
-        assertThatThrownBy(() -> ChartValues.builder().set("a=1").setString("b=x").setString("b.c=y").build()
-                .effective())
+        assertThatThrownBy(() -> HelmValues.merge(ChartValues.builder().set("a=1").setString("b=x").setString("b.c=y").build()
+                ))
                 .hasMessageStartingWith("--set-string 'b.c=y' cannot be applied: ");
     }
 
     @Test
     void aPairWithoutANameIsAnErrorThoughHelmWouldSkipIt() {
         for (String expression : List.of("=x", "a=1,=x", ".a=1", "a..b=1", "[0]=x")) {
-            assertThatThrownBy(() -> ChartValues.builder().set(expression).build().effective())
+            assertThatThrownBy(() -> HelmValues.merge(ChartValues.builder().set(expression).build()))
                     .as(expression)
                     .isInstanceOf(InvalidValuesException.class)
                     .hasMessageContaining("--set '" + expression + "'")
@@ -163,10 +166,10 @@ class ChartValuesTest {
 
     @Test
     void setStringKeepsEveryValueAStringWhereSetTypesThem() {
-        Map<String, Object> values = ChartValues.builder()
+        Map<String, Object> values = HelmValues.merge(ChartValues.builder()
                 .setString("a=true,b=10,c={1,null,},d=,e={},f=x\\,y\\=z,g.h[1]=007")
                 .set("t=true,n=10,z=null")
-                .build().effective().asMap();
+                .build()).asMap();
 
         assertThat(values).containsEntry("a", "true").containsEntry("b", "10")
                 .containsEntry("c", List.of("1", "null", "")).containsEntry("d", "").containsEntry("e", List.of(""))
@@ -176,10 +179,10 @@ class ChartValuesTest {
 
     @Test
     void expressionsApplyInOrderThoughTheyReachHelmAsOne() {
-        Map<String, Object> values = ChartValues.builder()
+        Map<String, Object> values = HelmValues.merge(ChartValues.builder()
                 .set("a=1,").set("").set("a=2,list={x,y}").set("b=x\\").set("list[1]=z")
                 .setString("s=1").setString("s=2")
-                .build().effective().asMap();
+                .build()).asMap();
 
         assertThat(values).containsEntry("a", 2L).containsEntry("b", "x").containsEntry("list", List.of("x", "z"))
                 .containsEntry("s", "2");
@@ -190,7 +193,7 @@ class ChartValuesTest {
         Path file = file("v.yaml", "enabled: yes\ny: 1\ncount: 0777\nhex: 0x1F\nquoted: 'on'\n"
                 + "base: &b {p: 1, q: 2}\nchild: {<<: *b, q: 3}\n---\nignored: true\n");
 
-        Map<String, Object> values = ChartValues.builder().file(file).build().effective().asMap();
+        Map<String, Object> values = HelmValues.merge(ChartValues.builder().file(file).build()).asMap();
 
         assertThat(values).containsEntry("enabled", true).containsEntry("true", 1L).containsEntry("count", 511L)
                 .containsEntry("hex", 31L).containsEntry("quoted", "on")
@@ -201,7 +204,7 @@ class ChartValuesTest {
     void aTopLevelListIsNamedWithWhatHelmFound() throws IOException {
         Path list = file("list.yaml", "- a\n- b\n");
 
-        assertThatThrownBy(() -> ChartValues.builder().file(list).build().effective())
+        assertThatThrownBy(() -> HelmValues.merge(ChartValues.builder().file(list).build()))
                 .isInstanceOf(InvalidValuesException.class)
                 .hasMessage("Values file '" + list + "' is not valid YAML for Helm: expected a mapping (key: value) at"
                         + " the top, found a list");
@@ -216,7 +219,7 @@ class ChartValuesTest {
         }
         Path laughs = file("laughs.yaml", yaml.toString());
 
-        assertThatThrownBy(() -> ChartValues.builder().file(laughs).build().effective())
+        assertThatThrownBy(() -> HelmValues.merge(ChartValues.builder().file(laughs).build()))
                 .isInstanceOf(InvalidValuesException.class)
                 .hasMessageContaining("'" + laughs + "'")
                 .hasMessageContaining("aliases");
@@ -228,8 +231,8 @@ class ChartValuesTest {
         Path file = Files.writeString(odd.resolve("v.yaml"), "a: 1\n");
         Path bad = Files.writeString(odd.resolve("bad.yaml"), "a: [\n");
 
-        assertThat(ChartValues.builder().file(file).build().effective().asMap()).isEqualTo(Map.of("a", 1L));
-        assertThatThrownBy(() -> ChartValues.builder().file(bad).build().effective())
+        assertThat(HelmValues.merge(ChartValues.builder().file(file).build()).asMap()).isEqualTo(Map.of("a", 1L));
+        assertThatThrownBy(() -> HelmValues.merge(ChartValues.builder().file(bad).build()))
                 .hasMessageStartingWith("Values file '" + bad + "' is not valid YAML for Helm: line ");
     }
 
@@ -249,9 +252,9 @@ class ChartValuesTest {
                 + "wide: \"\\U0001F600 é\"\nnothing: null\nnumbers: [1, -2, 1.5, 12345678901234567, 0.1]\n"
                 + "nested: {'on': true}\n");
 
-        EffectiveValues fromInline = ChartValues.builder().values("inline", inline).build().effective();
+        EffectiveValues fromInline = HelmValues.merge(ChartValues.builder().values("inline", inline).build());
 
-        assertThat(fromInline).isEqualTo(ChartValues.builder().file(same).build().effective());
+        assertThat(fromInline).isEqualTo(HelmValues.merge(ChartValues.builder().file(same).build()));
         assertThat(fromInline.asMap().get("breaks")).isEqualTo(inline.get("breaks"));
         assertThat(fromInline.asMap().get("controls")).isEqualTo(inline.get("controls"));
     }

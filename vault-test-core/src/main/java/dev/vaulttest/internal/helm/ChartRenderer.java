@@ -1,7 +1,14 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.internal.helm;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import dev.vaulttest.chart.ChartCache;
+import dev.vaulttest.chart.ChartSource;
+import dev.vaulttest.chart.ChartValues;
+import dev.vaulttest.chart.EffectiveValues;
+import dev.vaulttest.chart.HelmException;
+import dev.vaulttest.chart.InvalidManifestException;
+import dev.vaulttest.chart.RenderedManifests;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -63,7 +70,7 @@ public final class ChartRenderer {
      * @return the rendered chart
      * @throws InvalidValuesException when the values cannot be read or applied
      * @throws ChartDownloadException when a repository chart is neither cached nor downloadable
-     * @throws ChartRenderException when Helm fails or its output is not Kubernetes objects
+     * @throws HelmException when Helm fails or its output is not Kubernetes objects
      */
     public RenderedChart render(ChartSource chart, ChartValues values) {
         return render(RenderRequest.builder(chart).values(values).build());
@@ -76,7 +83,7 @@ public final class ChartRenderer {
      * @return the rendered chart
      * @throws InvalidValuesException when the values cannot be read or applied
      * @throws ChartDownloadException when a repository chart is neither cached nor downloadable
-     * @throws ChartRenderException when Helm fails or its output is not Kubernetes objects
+     * @throws HelmException when Helm fails or its output is not Kubernetes objects
      */
     public RenderedChart render(RenderRequest request) {
         try (HelmValues helmValues = HelmValues.of(request.values())) {
@@ -87,7 +94,7 @@ public final class ChartRenderer {
                 RenderedManifests manifests = new RenderedManifests(reader.read(manifest, "chart " + request.chart().describe()));
                 return new RenderedChart(request, values, manifest, manifests);
             } catch (InvalidManifestException e) {
-                throw new ChartRenderException("Chart " + request.chart().describe()
+                throw new HelmException("Chart " + request.chart().describe()
                         + " rendered output that is not Kubernetes objects: " + e.getMessage(), e);
             }
         }
@@ -105,7 +112,7 @@ public final class ChartRenderer {
             LOG.debug("Rendered chart {} in {} ms", request.chart().describe(), (System.nanoTime() - start) / 1_000_000);
             return manifest;
         } catch (IllegalStateException e) {
-            throw new ChartRenderException("Helm could not render chart " + request.chart().describe() + ": "
+            throw new HelmException("Helm could not render chart " + request.chart().describe() + ": "
                     + String.valueOf(e.getMessage()).strip(), e);
         }
     }

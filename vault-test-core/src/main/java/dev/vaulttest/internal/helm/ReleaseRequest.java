@@ -1,4 +1,4 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.internal.helm;
 
 import dev.vaulttest.cluster.KubernetesCluster;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.internal.helm;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.internal.helm;
 
+import dev.vaulttest.chart.EffectiveValues;
+import dev.vaulttest.chart.RenderedManifests;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.internal.helm;
 
+import dev.vaulttest.chart.InvalidManifestException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;

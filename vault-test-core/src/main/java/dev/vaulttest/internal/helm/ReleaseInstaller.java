@@ -1,4 +1,4 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.internal.helm;
 
 /**
  * Installs a rendered chart as a release. The standard implementation is {@link HelmReleases} (helm-java
@@ -14,7 +14,7 @@ public interface ReleaseInstaller {
      *
      * @param request the rendered chart, its local path and the cluster
      * @return the installed release; close it to uninstall
-     * @throws ReleaseException when the install fails, with Helm's message
+     * @throws HelmException when the install fails, with Helm's message
      */
     InstalledRelease install(ReleaseRequest request);
 }

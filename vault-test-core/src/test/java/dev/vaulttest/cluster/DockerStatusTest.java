@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class DockerProbeTest {
+class DockerStatusTest {
 
     @Test
     void probeAlwaysExplainsItsAnswer() {
-        DockerStatus status = DockerProbe.probe();
+        DockerStatus status = DockerStatus.probe();
 
         assertThat(status.description()).isNotBlank();
         if (status.available()) {

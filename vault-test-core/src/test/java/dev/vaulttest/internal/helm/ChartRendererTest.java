@@ -1,9 +1,15 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.internal.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
+import dev.vaulttest.chart.ChartCache;
+import dev.vaulttest.chart.ChartSource;
+import dev.vaulttest.chart.ChartValues;
+import dev.vaulttest.chart.HelmException;
+import dev.vaulttest.chart.InvalidValuesException;
+import dev.vaulttest.chart.TestCharts;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -82,7 +88,7 @@ class ChartRendererTest {
         ChartSource broken = TestCharts.directory("broken");
 
         assertThatThrownBy(() -> renderer.render(broken, ChartValues.none()))
-                .isInstanceOf(ChartRenderException.class)
+                .isInstanceOf(HelmException.class)
                 .hasMessageContaining("Helm could not render chart " + broken.describe())
                 .hasMessageContaining("storageClass is required by this test chart");
     }
@@ -90,7 +96,7 @@ class ChartRendererTest {
     @Test
     void outputThatIsNotKubernetesObjectsNamesTheTemplate() {
         assertThatThrownBy(() -> renderer.render(TestCharts.directory("not-kubernetes"), ChartValues.none()))
-                .isInstanceOf(ChartRenderException.class)
+                .isInstanceOf(HelmException.class)
                 .hasMessageContaining("not-kubernetes/templates/plain.yaml");
     }
 

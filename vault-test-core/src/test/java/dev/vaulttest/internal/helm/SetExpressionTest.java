@@ -1,4 +1,4 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.internal.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

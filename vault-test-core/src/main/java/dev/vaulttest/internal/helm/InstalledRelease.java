@@ -1,5 +1,6 @@
-package dev.vaulttest.chart;
+package dev.vaulttest.internal.helm;
 
+import dev.vaulttest.chart.ReleaseRevision;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public interface InstalledRelease extends AutoCloseable {
      * The release's revisions, oldest first, like {@code helm history}.
      *
      * @return the revisions
-     * @throws ReleaseException when Helm cannot read the history
+     * @throws HelmException when Helm cannot read the history
      */
     List<ReleaseRevision> history();
 

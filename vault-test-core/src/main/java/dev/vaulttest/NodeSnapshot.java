@@ -1,7 +1,7 @@
 package dev.vaulttest;
 
-import dev.vaulttest.vault.HealthStatus.HealthState;
 import dev.vaulttest.vault.HealthStatus;
+import dev.vaulttest.vault.HealthStatus.HealthState;
 import dev.vaulttest.vault.SealStatus;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.vaulttest.assertj;
 import dev.vaulttest.check.CheckReport;
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.check.Rule;
-import dev.vaulttest.check.Severity;
+import dev.vaulttest.check.Finding.Severity;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;

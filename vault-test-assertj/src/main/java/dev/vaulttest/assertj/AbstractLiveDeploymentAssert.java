@@ -11,7 +11,7 @@ import dev.vaulttest.check.CheckOptions;
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.check.LiveDeployment;
 import dev.vaulttest.check.Rule;
-import dev.vaulttest.check.Severity;
+import dev.vaulttest.check.Finding.Severity;
 import dev.vaulttest.check.StaticChecks;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolume;

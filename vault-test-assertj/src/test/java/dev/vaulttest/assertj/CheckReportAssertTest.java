@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.check.CheckReport;
 import dev.vaulttest.check.Finding;
-import dev.vaulttest.check.Severity;
+import dev.vaulttest.check.Finding.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.chaos.Disruption;
-import dev.vaulttest.chaos.Recovery;
 import dev.vaulttest.chaos.Disruption.Verification;
+import dev.vaulttest.chaos.Disruption.Recovery;
 import dev.vaulttest.timing.RecoveryMeasurement;
 import java.time.Duration;
 import java.time.Instant;

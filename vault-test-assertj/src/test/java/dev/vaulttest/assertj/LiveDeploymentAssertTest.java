@@ -9,7 +9,7 @@ import dev.vaulttest.chart.RenderedManifests;
 import dev.vaulttest.chart.StorageReclaimPolicy;
 import dev.vaulttest.check.CheckOptions;
 import dev.vaulttest.check.LiveDeployment;
-import dev.vaulttest.check.Severity;
+import dev.vaulttest.check.Finding.Severity;
 import dev.vaulttest.check.StaticChecks;
 import dev.vaulttest.fixture.FakeEnvironment;
 import io.fabric8.kubernetes.api.model.HasMetadata;

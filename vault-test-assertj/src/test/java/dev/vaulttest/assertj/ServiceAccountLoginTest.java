@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.chaos.Chaos;
 import dev.vaulttest.chaos.ServiceAccountToken;
-import dev.vaulttest.chaos.TokenSpec;
+import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec;
 import dev.vaulttest.fixture.FakeEnvironment;
 import dev.vaulttest.fixture.VaultDouble;
 import dev.vaulttest.testkit.FakeVaultCluster;

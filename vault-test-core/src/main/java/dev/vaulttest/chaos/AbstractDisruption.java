@@ -2,6 +2,7 @@ package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.base.WaitTimeoutException;
+import dev.vaulttest.chaos.Disruption.Recovery;
 import dev.vaulttest.chaos.Disruption.Verification;
 import dev.vaulttest.internal.Wait;
 import dev.vaulttest.timing.RecoveryMeasurement;

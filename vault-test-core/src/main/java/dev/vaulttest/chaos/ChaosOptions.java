@@ -1,6 +1,7 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.base.Versions;
+import dev.vaulttest.chaos.Disruption.Recovery;
 import dev.vaulttest.timing.RecoveryMeasurement;
 import java.nio.file.Path;
 import java.time.Clock;

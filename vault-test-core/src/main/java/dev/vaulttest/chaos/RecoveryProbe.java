@@ -4,6 +4,7 @@ import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeRole;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.chaos.Disruption.Recovery;
 import dev.vaulttest.vault.LoginResult;
 import dev.vaulttest.vault.Sensitive;
 import java.time.Duration;

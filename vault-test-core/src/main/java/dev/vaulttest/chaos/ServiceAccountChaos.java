@@ -1,6 +1,7 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec;
 import java.util.List;
 
 /**

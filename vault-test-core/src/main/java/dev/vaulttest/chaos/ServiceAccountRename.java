@@ -3,6 +3,7 @@ package dev.vaulttest.chaos;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.chaos.LoginChecks.LoginCheck;
+import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;

@@ -2,6 +2,7 @@ package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.base.VaultTestException;
+import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec;
 import dev.vaulttest.cluster.K3sCluster;
 import dev.vaulttest.cluster.KubernetesCluster;
 import java.io.IOException;

@@ -1,7 +1,8 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.base.VaultTestException;
-import dev.vaulttest.chaos.TokenSpec.TokenBinding;
+import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec;
+import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec.TokenBinding;
 import dev.vaulttest.internal.Labels;
 import dev.vaulttest.vault.Sensitive;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -1,7 +1,7 @@
 package dev.vaulttest.chaos;
 
 import dev.vaulttest.VaultEnvironment;
-import dev.vaulttest.chaos.TokenSpec.TokenBinding;
+import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec.TokenBinding;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.vaulttest.check;
 
+import dev.vaulttest.check.Finding.Severity;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

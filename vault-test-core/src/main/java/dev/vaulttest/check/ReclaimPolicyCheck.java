@@ -1,5 +1,6 @@
 package dev.vaulttest.check;
 
+import dev.vaulttest.check.Finding.Severity;
 import dev.vaulttest.internal.rendered.RenderedDeployment;
 import dev.vaulttest.internal.rendered.VaultServer;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;

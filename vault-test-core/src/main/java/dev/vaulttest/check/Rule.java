@@ -1,5 +1,6 @@
 package dev.vaulttest.check;
 
+import dev.vaulttest.check.Finding.Severity;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package dev.vaulttest.check;
 
 import dev.vaulttest.chart.RenderedManifests;
+import dev.vaulttest.check.Finding.Severity;
 import dev.vaulttest.internal.rendered.RenderedDeployment;
 import dev.vaulttest.internal.rendered.VaultServer;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.vaulttest.cluster;
 
+import dev.vaulttest.cluster.KubernetesCluster.ClusterFacts;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * creates and removes its own namespaces there (each environment its own, labelled with the environment's identifier); it cannot stop or start
  * the cluster, and it never creates StorageClasses there.
  */
-public final class ExistingCluster implements KubernetesCluster {
+final class ExistingCluster implements KubernetesCluster {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExistingCluster.class);
 

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
+import dev.vaulttest.cluster.KubernetesCluster.ClusterFacts;
 import dev.vaulttest.internal.DockerNetworks;
 import dev.vaulttest.internal.Durations;
 import dev.vaulttest.internal.Wait;

@@ -2,7 +2,7 @@ package dev.vaulttest.engine;
 
 import dev.vaulttest.chart.Adjustment;
 import dev.vaulttest.chart.StorageReclaimPolicy;
-import dev.vaulttest.cluster.ClusterFacts;
+import dev.vaulttest.cluster.KubernetesCluster.ClusterFacts;
 import dev.vaulttest.engine.VaultValuesView.Mode;
 import dev.vaulttest.internal.NestedMaps;
 import dev.vaulttest.internal.rendered.VaultConfig;

@@ -1,6 +1,6 @@
 package dev.vaulttest.engine;
 
-import dev.vaulttest.kms.AwsCredentials;
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
 import dev.vaulttest.kms.KmsEmulator;
 import java.net.URI;
 import java.util.Objects;

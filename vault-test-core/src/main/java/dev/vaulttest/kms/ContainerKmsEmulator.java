@@ -1,6 +1,7 @@
 package dev.vaulttest.kms;
 
 import dev.vaulttest.internal.DockerNetworks;
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

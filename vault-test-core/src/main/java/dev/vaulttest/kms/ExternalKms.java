@@ -1,5 +1,6 @@
 package dev.vaulttest.kms;
 
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

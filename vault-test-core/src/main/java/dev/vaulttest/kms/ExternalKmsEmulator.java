@@ -1,5 +1,6 @@
 package dev.vaulttest.kms;
 
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

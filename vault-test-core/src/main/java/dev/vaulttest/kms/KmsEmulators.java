@@ -1,5 +1,6 @@
 package dev.vaulttest.kms;
 
+import dev.vaulttest.kms.KmsEmulator.KmsEmulatorSpec;
 import org.testcontainers.containers.Network;
 
 /** Starts KMS emulators. */

@@ -2,6 +2,7 @@ package dev.vaulttest.kms;
 
 import dev.vaulttest.cluster.K3sCluster;
 import dev.vaulttest.cluster.KubernetesCluster;
+import dev.vaulttest.kms.KmsEmulator.KmsEmulatorSpec;
 import java.util.Objects;
 
 /**

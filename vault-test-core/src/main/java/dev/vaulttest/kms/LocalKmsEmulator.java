@@ -1,5 +1,7 @@
 package dev.vaulttest.kms;
 
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
+import dev.vaulttest.kms.KmsEmulator.KmsEmulatorSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;

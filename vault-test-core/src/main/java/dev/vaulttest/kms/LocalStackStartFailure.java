@@ -1,5 +1,6 @@
 package dev.vaulttest.kms;
 
+import dev.vaulttest.kms.KmsEmulator.KmsEmulatorSpec;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -13,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -687,6 +689,255 @@ public final class VaultNodeClient {
             } catch (IOException e) {
                 LOG.debug("Could not delete temporary snapshot file {}: {}", file, e.getMessage());
             }
+        }
+    }
+
+    /**
+     * How to initialise a new cluster with {@code PUT /v1/sys/init}.
+     *
+     * <p>Vault accepts only the fields of its seal kind: Shamir takes {@code secret_shares} and
+     * {@code secret_threshold}; an auto-unseal seal such as {@code awskms} takes {@code recovery_shares} and
+     * {@code recovery_threshold} and answers 400 if the Shamir fields are present. This request sends exactly
+     * the two fields of its {@link #kind()}.
+     *
+     * @param kind which pair of fields to send
+     * @param shares how many key shares to create
+     * @param threshold how many shares are needed to unseal (or to authorise recovery operations)
+     */
+    public record InitRequest(KeyKind kind, int shares, int threshold) {
+
+        /** Which kind of keys init creates. */
+        public enum KeyKind {
+            /** Shamir unseal key shares ({@code secret_shares}, {@code secret_threshold}). */
+            UNSEAL_KEYS,
+            /** Recovery key shares of an auto-unseal seal ({@code recovery_shares}, {@code recovery_threshold}). */
+            RECOVERY_KEYS
+        }
+        /**
+         * Creates the record, validating and copying its components.
+         *
+         * @param kind which pair of fields to send
+         * @param shares how many key shares to create
+         * @param threshold how many shares are needed to unseal (or to authorise recovery operations)
+         */
+        public InitRequest {
+            Objects.requireNonNull(kind, "kind");
+            if (shares < 1) {
+                throw new IllegalArgumentException("shares must be at least 1, got " + shares);
+            }
+            if (threshold < 1 || threshold > shares) {
+                throw new IllegalArgumentException("threshold must be between 1 and shares (" + shares + "), got "
+                        + threshold);
+            }
+        }
+
+        /**
+         * Init for a Shamir seal.
+         *
+         * @param shares unseal key shares to create
+         * @param threshold shares needed to unseal
+         * @return the request
+         */
+        public static InitRequest shamir(int shares, int threshold) {
+            return new InitRequest(KeyKind.UNSEAL_KEYS, shares, threshold);
+        }
+
+        /**
+         * Init for an auto-unseal seal (for example {@code awskms}); the node unseals itself during init.
+         *
+         * @param recoveryShares recovery key shares to create
+         * @param recoveryThreshold recovery shares needed for recovery operations
+         * @return the request
+         */
+        public static InitRequest autoUnseal(int recoveryShares, int recoveryThreshold) {
+            return new InitRequest(KeyKind.RECOVERY_KEYS, recoveryShares, recoveryThreshold);
+        }
+
+        /**
+         * Init that fits the seal a node reports: recovery keys when its seal status says
+         * {@code recovery_seal: true}, Shamir unseal keys otherwise.
+         *
+         * @param status the uninitialised node's seal status
+         * @param shares key shares to create
+         * @param threshold shares needed
+         * @return the request
+         */
+        public static InitRequest matching(SealStatus status, int shares, int threshold) {
+            return status.recoverySeal() ? autoUnseal(shares, threshold) : shamir(shares, threshold);
+        }
+    }
+
+    /**
+     * What {@code PUT /v1/sys/init} returned: the keys and the initial root token.
+     *
+     * <p>Every secret is a {@link Sensitive}; {@link #toString()} shows only how many keys there are.
+     * Under auto-unseal {@link #keys()} is empty and {@link #recoveryKeys()} is filled.
+     *
+     * @param keys Shamir unseal key shares, hex encoded
+     * @param keysBase64 the same shares, base64 encoded
+     * @param recoveryKeys recovery key shares (auto-unseal), hex encoded
+     * @param recoveryKeysBase64 the same recovery shares, base64 encoded
+     * @param rootToken the initial root token
+     */
+    public record InitResult(
+            List<Sensitive> keys,
+            List<Sensitive> keysBase64,
+            List<Sensitive> recoveryKeys,
+            List<Sensitive> recoveryKeysBase64,
+            Sensitive rootToken) {
+        /**
+         * Creates the record, validating and copying its components.
+         *
+         * @param keys Shamir unseal key shares, hex encoded
+         * @param keysBase64 the same shares, base64 encoded
+         * @param recoveryKeys recovery key shares (auto-unseal), hex encoded
+         * @param recoveryKeysBase64 the same recovery shares, base64 encoded
+         * @param rootToken the initial root token
+         */
+        public InitResult {
+            keys = List.copyOf(keys);
+            keysBase64 = List.copyOf(keysBase64);
+            recoveryKeys = List.copyOf(recoveryKeys);
+            recoveryKeysBase64 = List.copyOf(recoveryKeysBase64);
+            Objects.requireNonNull(rootToken, "rootToken");
+        }
+
+        /**
+         * Whether init happened under an auto-unseal seal (recovery keys, no unseal keys).
+         *
+         * @return {@code true} when only recovery keys were returned
+         */
+        public boolean isAutoUnseal() {
+            return keys.isEmpty() && !recoveryKeys.isEmpty();
+        }
+
+        /** Key counts only; never the keys or the root token. */
+        @Override
+        public String toString() {
+            return "InitResult[keys=" + keys.size() + ", recoveryKeys=" + recoveryKeys.size()
+                    + ", rootToken=" + Redactor.REDACTED + "]";
+        }
+    }
+
+    /**
+     * How a new node joins an existing Raft cluster with {@code POST /v1/sys/storage/raft/join}.
+     *
+     * <p>Send it to the joining node, never to a member. Under Shamir the joiner must afterwards be unsealed
+     * with the leader's unseal keys; under auto-unseal it unseals itself.
+     *
+     * @param leaderApiAddr the leader's API address as the joining node can reach it, for example
+     *                      {@code https://vault-0.vault-internal:8200}
+     * @param leaderCaCertPem the PEM CA certificate of the leader's listener, if it uses TLS
+     * @param retry whether the node keeps retrying the join in the background
+     */
+    public record RaftJoinRequest(String leaderApiAddr, Optional<String> leaderCaCertPem, boolean retry) {
+        /**
+         * Creates the record, validating and copying its components.
+         *
+         * @param leaderApiAddr the leader's API address as the joining node can reach it, for example
+         *        {@code https://vault-0.vault-internal:8200}
+         * @param leaderCaCertPem the PEM CA certificate of the leader's listener, if it uses TLS
+         * @param retry whether the node keeps retrying the join in the background
+         */
+        public RaftJoinRequest {
+            Objects.requireNonNull(leaderApiAddr, "leaderApiAddr");
+            Objects.requireNonNull(leaderCaCertPem, "leaderCaCertPem");
+            if (leaderApiAddr.isBlank()) {
+                throw new IllegalArgumentException("leaderApiAddr must not be blank: give the leader's API address");
+            }
+        }
+
+        /**
+         * A plain join without TLS material and without retry.
+         *
+         * @param leaderApiAddr the leader's API address
+         * @return the request
+         */
+        public static RaftJoinRequest to(String leaderApiAddr) {
+            return new RaftJoinRequest(leaderApiAddr, Optional.empty(), false);
+        }
+
+        /**
+         * Returns a copy that trusts the leader's CA certificate.
+         *
+         * @param pem the PEM certificate
+         * @return the copy
+         */
+        public RaftJoinRequest withLeaderCaCert(String pem) {
+            return new RaftJoinRequest(leaderApiAddr, Optional.of(pem), retry);
+        }
+
+        /**
+         * Returns a copy that sets the retry flag.
+         *
+         * @param retryJoin whether to retry in the background
+         * @return the copy
+         */
+        public RaftJoinRequest withRetry(boolean retryJoin) {
+            return new RaftJoinRequest(leaderApiAddr, leaderCaCertPem, retryJoin);
+        }
+
+        /** Address and flags; the CA certificate only as set/unset. */
+        @Override
+        public String toString() {
+            return "RaftJoinRequest[" + leaderApiAddr + (leaderCaCertPem.isPresent() ? " caCert=set" : "")
+                    + " retry=" + retry + "]";
+        }
+    }
+
+    /**
+     * What a node answered on {@code GET /v1/sys/leader}.
+     *
+     * @param haEnabled whether the storage supports high availability (true with Raft)
+     * @param isSelf whether the asked node is the active node
+     * @param activeTime when the active node became active; absent when Vault reports the zero time
+     * @param leaderAddress the active node's {@code api_addr}; with the Helm chart it contains the pod IP and
+     *                      changes when the pod restarts; empty when no leader is known
+     * @param leaderClusterAddress the active node's cluster address ({@code https://host:8201})
+     * @param performanceStandby whether the asked node is a performance standby (Enterprise)
+     * @param performanceStandbyLastRemoteWal last remote WAL index seen by a performance standby
+     * @param raftCommittedIndex Raft committed index, when Vault reports it (the active node)
+     * @param raftAppliedIndex Raft applied index, when Vault reports it
+     */
+    public record LeaderStatus(
+            boolean haEnabled,
+            boolean isSelf,
+            Optional<Instant> activeTime,
+            String leaderAddress,
+            String leaderClusterAddress,
+            boolean performanceStandby,
+            long performanceStandbyLastRemoteWal,
+            OptionalLong raftCommittedIndex,
+            OptionalLong raftAppliedIndex) {
+        /**
+         * Creates the record, validating and copying its components.
+         *
+         * @param haEnabled whether the storage supports high availability (true with Raft)
+         * @param isSelf whether the asked node is the active node
+         * @param activeTime when the active node became active; absent when Vault reports the zero time
+         * @param leaderAddress the active node's {@code api_addr}; with the Helm chart it contains the pod IP and
+         *        changes when the pod restarts; empty when no leader is known
+         * @param leaderClusterAddress the active node's cluster address ({@code https://host:8201})
+         * @param performanceStandby whether the asked node is a performance standby (Enterprise)
+         * @param performanceStandbyLastRemoteWal last remote WAL index seen by a performance standby
+         * @param raftCommittedIndex Raft committed index, when Vault reports it (the active node)
+         * @param raftAppliedIndex Raft applied index, when Vault reports it
+         */
+        public LeaderStatus {
+            Objects.requireNonNull(activeTime, "activeTime");
+            Objects.requireNonNull(leaderAddress, "leaderAddress");
+            Objects.requireNonNull(leaderClusterAddress, "leaderClusterAddress");
+            Objects.requireNonNull(raftCommittedIndex, "raftCommittedIndex");
+            Objects.requireNonNull(raftAppliedIndex, "raftAppliedIndex");
+        }
+
+        /**
+         * Whether the node knows an active node.
+         *
+         * @return {@code true} when a leader address is reported
+         */
+        public boolean hasLeader() {
+            return !leaderAddress.isEmpty();
         }
     }
 }

@@ -3,8 +3,8 @@
  *
  * <p>Entry point: {@link dev.vaulttest.vault.VaultNodeClient#create(dev.vaulttest.vault.VaultEndpoint)}.
  * Records ({@link dev.vaulttest.vault.SealStatus}, {@link dev.vaulttest.vault.HealthStatus},
- * {@link dev.vaulttest.vault.LeaderStatus}, {@link dev.vaulttest.vault.RaftConfiguration},
- * {@link dev.vaulttest.vault.AutopilotState}, {@link dev.vaulttest.vault.InitResult},
+ * {@link dev.vaulttest.vault.VaultNodeClient.LeaderStatus}, {@link dev.vaulttest.vault.RaftConfiguration},
+ * {@link dev.vaulttest.vault.AutopilotState}, {@link dev.vaulttest.vault.VaultNodeClient.InitResult},
  * {@link dev.vaulttest.vault.LoginResult}, {@link dev.vaulttest.vault.KvSecret}) are snapshots for assertions;
  * parsing ignores fields it does not know, so newer Vault versions do not break it.
  *

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.chaos.LoginChecks.LoginCheck.LoginExpectation;
-import dev.vaulttest.chaos.TokenSpec.TokenBinding;
+import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec;
+import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec.TokenBinding;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

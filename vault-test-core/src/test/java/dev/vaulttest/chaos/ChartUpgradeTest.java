@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.chaos.ChartUpgrade.PodImage;
+import dev.vaulttest.chaos.ChartUpgrade.UpgradeTarget;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.vault.VaultNodeClient;

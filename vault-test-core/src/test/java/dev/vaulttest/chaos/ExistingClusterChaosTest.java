@@ -3,8 +3,9 @@ package dev.vaulttest.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vaulttest.cluster.ExistingCluster;
+import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec;
 import dev.vaulttest.cluster.ExistingClusterSpec;
+import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.fixture.MockCluster;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The disruptions that need a cluster the library runs, on an existing cluster (the library's own
- * {@link ExistingCluster}, connected by kubeconfig to fabric8's mock): each is refused with its reason, and
+ * existing-cluster provider, connected by kubeconfig to fabric8's mock): each is refused with its reason, and
  * nothing is changed.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
@@ -36,7 +37,7 @@ class ExistingClusterChaosTest {
     @TempDir
     Path dir;
 
-    private ExistingCluster existing;
+    private KubernetesCluster existing;
     private ChaosWorld world;
 
     @BeforeEach
@@ -60,7 +61,7 @@ class ExistingClusterChaosTest {
                   user:
                     token: not-a-real-token
                 """.formatted(server.url("/").replaceAll("/$", "")));
-        existing = ExistingCluster.connect(ExistingClusterSpec.of(kubeconfig));
+        existing = ExistingClusterSpec.of(kubeconfig).open();
         world = ChaosWorld.onCluster(server, client, SealSpec.awsKms(KmsProvider.LOCALSTACK), c -> existing);
     }
 

@@ -1,6 +1,6 @@
 package dev.vaulttest.chaos;
 
-import dev.vaulttest.cluster.ClusterFacts;
+import dev.vaulttest.cluster.KubernetesCluster.ClusterFacts;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.cluster.PortForward;
 import io.fabric8.kubernetes.client.KubernetesClient;

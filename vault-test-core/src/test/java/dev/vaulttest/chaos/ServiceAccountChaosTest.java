@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.chaos.LoginChecks.LoginCheck.LoginExpectation;
-import dev.vaulttest.chaos.TokenSpec.TokenBinding;
+import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec;
+import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec.TokenBinding;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;

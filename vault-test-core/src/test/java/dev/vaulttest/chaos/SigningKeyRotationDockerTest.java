@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.chaos.LoginChecks.LoginCheck.LoginExpectation;
+import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec;
 import dev.vaulttest.cluster.RequiresDocker;
 import dev.vaulttest.fixture.ClusterForClass;
 import org.junit.jupiter.api.Test;

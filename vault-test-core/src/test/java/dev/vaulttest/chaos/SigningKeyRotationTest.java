@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.chaos.LoginChecks.LoginCheck.LoginExpectation;
+import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.chaos.ChartUpgrade.PodImage;
+import dev.vaulttest.chaos.ChartUpgrade.UpgradeTarget;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.cluster.RequiresRealCluster;

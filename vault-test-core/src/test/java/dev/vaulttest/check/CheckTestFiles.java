@@ -5,12 +5,12 @@ import java.net.URL;
 import java.nio.file.Path;
 
 /** Test resources of the check package: the vault-shaped chart, values files and StorageClass manifests. */
-final class CheckTestFiles {
+public final class CheckTestFiles {
 
     private CheckTestFiles() {
     }
 
-    static Path resource(String name) {
+    public static Path resource(String name) {
         URL url = CheckTestFiles.class.getResource("/" + name);
         if (url == null) {
             throw new IllegalArgumentException("no test resource " + name);
@@ -22,15 +22,15 @@ final class CheckTestFiles {
         }
     }
 
-    static Path chart() {
+    public static Path chart() {
         return resource("charts/vault-shaped");
     }
 
-    static Path values(String name) {
+    public static Path values(String name) {
         return resource("values/" + name);
     }
 
-    static Path storageClasses() {
+    public static Path storageClasses() {
         return resource("storage-classes/cluster.yaml");
     }
 }

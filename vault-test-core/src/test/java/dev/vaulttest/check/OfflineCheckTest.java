@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vaulttest.chart.ChartCache;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.InvalidManifestException;
+import dev.vaulttest.check.Finding.Severity;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vaulttest.base.InvalidVaultConfigException;
 import dev.vaulttest.base.VaultTestException;
+import dev.vaulttest.check.Finding.Severity;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.vaulttest.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vaulttest.cluster.KubernetesCluster.ClusterFacts;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClassBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

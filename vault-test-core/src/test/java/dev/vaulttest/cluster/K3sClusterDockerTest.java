@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.base.Versions;
 import dev.vaulttest.cluster.K3sCluster.ImagePreloadReport;
+import dev.vaulttest.cluster.KubernetesCluster.ClusterFacts;
 import dev.vaulttest.internal.Durations;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -3,7 +3,7 @@ package dev.vaulttest.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.DeploymentSnapshot;
-import dev.vaulttest.EnvironmentTimeouts;
+import dev.vaulttest.VaultEnvironmentSpec.EnvironmentTimeouts;
 import dev.vaulttest.NodeRole;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
@@ -11,7 +11,7 @@ import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.fixture.RealVault;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
 import dev.vaulttest.timing.Phase;
-import dev.vaulttest.timing.PhaseTiming;
+import dev.vaulttest.timing.PhaseTimeline.PhaseTiming;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vaulttest.chart.Adjustment;
 import dev.vaulttest.engine.UnsupportedValuesException.UnsupportedValue;
 import dev.vaulttest.internal.NestedMaps;
-import dev.vaulttest.kms.AwsCredentials;
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.SealSpec;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -141,7 +141,7 @@ class ClusterFitTest {
     @Test
     void existingStorageClassesAreUsedAsTheyAre() {
         ClusterFit.Fitted overlay = ClusterFit.fit(values("storage-classes.yaml"), inputs(
-                new dev.vaulttest.cluster.ClusterFacts(k3s(1).nodeLabels(), Set.of("local-path", "fast-ssd"),
+                new dev.vaulttest.cluster.KubernetesCluster.ClusterFacts(k3s(1).nodeLabels(), Set.of("local-path", "fast-ssd"),
                         Optional.of("local-path"), Set.of(), true)).build());
 
         assertThat(overlay.objects()).isEmpty();

@@ -1,7 +1,7 @@
 package dev.vaulttest.engine;
 
 import dev.vaulttest.DeploymentMode;
-import dev.vaulttest.EnvironmentTimeouts;
+import dev.vaulttest.VaultEnvironmentSpec.EnvironmentTimeouts;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.chart.ChartCache;

@@ -2,7 +2,7 @@ package dev.vaulttest.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vaulttest.kms.AwsCredentials;
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 

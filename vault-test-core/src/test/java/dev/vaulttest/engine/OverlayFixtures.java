@@ -1,6 +1,6 @@
 package dev.vaulttest.engine;
 
-import dev.vaulttest.cluster.ClusterFacts;
+import dev.vaulttest.cluster.KubernetesCluster.ClusterFacts;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,7 +5,7 @@ import static dev.vaulttest.engine.OverlayFixtures.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.chart.Adjustment;
-import dev.vaulttest.cluster.ClusterFacts;
+import dev.vaulttest.cluster.KubernetesCluster.ClusterFacts;
 import dev.vaulttest.internal.NestedMaps;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NodeBuilder;

@@ -8,7 +8,7 @@ import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.internal.diagnostics.Diagnostics;
 import dev.vaulttest.timing.Phase;
-import dev.vaulttest.timing.PhaseTiming;
+import dev.vaulttest.timing.PhaseTimeline.PhaseTiming;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

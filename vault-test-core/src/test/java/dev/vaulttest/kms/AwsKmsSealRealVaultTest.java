@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.fixture.RealVault;
 import dev.vaulttest.internal.Wait;
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
 import dev.vaulttest.testkit.real.LabBinaries;
 import dev.vaulttest.testkit.real.LocalKmsProcess;
 import dev.vaulttest.testkit.real.VaultProcess;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
-import dev.vaulttest.vault.InitRequest;
-import dev.vaulttest.vault.InitResult;
 import dev.vaulttest.vault.SealStatus;
 import dev.vaulttest.vault.VaultNodeClient;
+import dev.vaulttest.vault.VaultNodeClient.InitRequest;
+import dev.vaulttest.vault.VaultNodeClient.InitResult;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

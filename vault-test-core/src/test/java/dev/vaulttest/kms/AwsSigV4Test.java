@@ -2,6 +2,7 @@ package dev.vaulttest.kms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.vaulttest.base.Versions;
 import dev.vaulttest.cluster.KubernetesCluster;
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
+import dev.vaulttest.kms.KmsEmulator.KmsEmulatorSpec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

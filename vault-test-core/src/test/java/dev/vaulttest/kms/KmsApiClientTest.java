@@ -3,6 +3,7 @@ package dev.vaulttest.kms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

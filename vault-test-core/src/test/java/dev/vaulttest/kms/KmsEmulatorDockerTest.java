@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.model.Network.Ipam.Config;
 import dev.vaulttest.cluster.RequiresDocker;
+import dev.vaulttest.kms.KmsEmulator.KmsEmulatorSpec;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,6 +3,7 @@ package dev.vaulttest.kms;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.fixture.RealVault;
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
 import dev.vaulttest.testkit.real.LabBinaries;
 import dev.vaulttest.testkit.real.LocalKmsProcess;
 import dev.vaulttest.testkit.real.VaultProcessCluster;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.base.Versions;
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
+import dev.vaulttest.kms.KmsEmulator.KmsEmulatorSpec;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.vaulttest.kms;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

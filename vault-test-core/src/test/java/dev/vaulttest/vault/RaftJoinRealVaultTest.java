@@ -8,6 +8,8 @@ import dev.vaulttest.internal.Wait;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
 import dev.vaulttest.vault.HealthStatus.HealthState;
 import dev.vaulttest.vault.RaftConfiguration.RaftServer;
+import dev.vaulttest.vault.VaultNodeClient.InitResult;
+import dev.vaulttest.vault.VaultNodeClient.RaftJoinRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.testkit.FakeVaultCluster;
 import dev.vaulttest.testkit.SealKind;
+import dev.vaulttest.vault.VaultNodeClient.InitRequest;
+import dev.vaulttest.vault.VaultNodeClient.InitResult;
+import dev.vaulttest.vault.VaultNodeClient.RaftJoinRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -6,6 +6,8 @@ import dev.vaulttest.testkit.RecordedResponses;
 import dev.vaulttest.vault.AutopilotState.AutopilotServer;
 import dev.vaulttest.vault.HealthStatus.HealthState;
 import dev.vaulttest.vault.RaftConfiguration.RaftServer;
+import dev.vaulttest.vault.VaultNodeClient.InitResult;
+import dev.vaulttest.vault.VaultNodeClient.LeaderStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.fixture.RealVault;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
+import dev.vaulttest.vault.VaultNodeClient.InitResult;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.api.Auth;
 import io.github.jopenlibs.vault.response.AuthResponse;

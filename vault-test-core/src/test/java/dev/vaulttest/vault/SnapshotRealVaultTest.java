@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vaulttest.fixture.RealVault;
 import dev.vaulttest.internal.Wait;
 import dev.vaulttest.testkit.real.VaultProcessCluster;
+import dev.vaulttest.vault.VaultNodeClient.InitResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,6 +9,8 @@ import dev.vaulttest.testkit.FakeVaultNode;
 import dev.vaulttest.testkit.SealKind;
 import dev.vaulttest.vault.HealthStatus.HealthState;
 import dev.vaulttest.vault.RaftConfiguration.RaftServer;
+import dev.vaulttest.vault.VaultNodeClient.InitRequest;
+import dev.vaulttest.vault.VaultNodeClient.LeaderStatus;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,6 +3,7 @@ package dev.vaulttest.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vaulttest.vault.VaultNodeClient.RaftJoinRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.timing.PhaseTimeline;
-import dev.vaulttest.timing.PhaseTiming;
+import dev.vaulttest.timing.PhaseTimeline.PhaseTiming;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

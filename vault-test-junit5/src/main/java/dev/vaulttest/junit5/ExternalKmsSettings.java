@@ -1,6 +1,6 @@
 package dev.vaulttest.junit5;
 
-import dev.vaulttest.kms.AwsCredentials;
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
 import dev.vaulttest.kms.ExternalKms;
 import java.util.Optional;
 import java.util.function.Function;

@@ -3,7 +3,7 @@ package dev.vaulttest.junit5;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.kms.SealSpec;
 import dev.vaulttest.timing.Phase;
-import dev.vaulttest.timing.PhaseTiming;
+import dev.vaulttest.timing.PhaseTimeline.PhaseTiming;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

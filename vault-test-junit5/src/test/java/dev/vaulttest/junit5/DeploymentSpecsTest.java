@@ -7,7 +7,7 @@ import dev.vaulttest.DeploymentMode;
 import dev.vaulttest.VaultEnvironmentSpec;
 import dev.vaulttest.base.Versions;
 import dev.vaulttest.chart.ChartSource;
-import dev.vaulttest.chart.ValuesLayer;
+import dev.vaulttest.chart.ChartValues.ValuesLayer;
 import dev.vaulttest.cluster.ExistingClusterSpec;
 import dev.vaulttest.cluster.K3sClusterSpec;
 import dev.vaulttest.kms.KmsProvider;

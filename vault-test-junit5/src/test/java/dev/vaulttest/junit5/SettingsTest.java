@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.internal.report.ReportWriter;
-import dev.vaulttest.kms.AwsCredentials;
+import dev.vaulttest.kms.KmsEmulator.AwsCredentials;
 import dev.vaulttest.kms.ExternalKms;
 import java.net.URI;
 import java.nio.file.Files;

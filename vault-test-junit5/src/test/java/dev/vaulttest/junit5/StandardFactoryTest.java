@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.base.Versions;
-import dev.vaulttest.kms.KmsEmulatorSpec;
+import dev.vaulttest.kms.KmsEmulator.KmsEmulatorSpec;
 import dev.vaulttest.kms.KmsException;
 import dev.vaulttest.kms.KmsProvider;
 import dev.vaulttest.kms.KmsStarter;

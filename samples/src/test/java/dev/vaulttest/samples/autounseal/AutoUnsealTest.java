@@ -16,7 +16,7 @@ import dev.vaulttest.chaos.RecoveryProbe;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.check.OfflineCheck;
-import dev.vaulttest.check.Severity;
+import dev.vaulttest.check.Finding.Severity;
 import dev.vaulttest.junit5.Active;
 import dev.vaulttest.junit5.AutoUnseal;
 import dev.vaulttest.junit5.Disruptive;

@@ -16,7 +16,7 @@ import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.check.CheckReport;
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.check.OfflineCheck;
-import dev.vaulttest.check.Severity;
+import dev.vaulttest.check.Finding.Severity;
 import dev.vaulttest.junit5.Disruptive;
 import dev.vaulttest.junit5.Shamir;
 import dev.vaulttest.junit5.VaultDeployment;

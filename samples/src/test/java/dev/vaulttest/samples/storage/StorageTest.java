@@ -22,7 +22,7 @@ import dev.vaulttest.chart.StorageReclaimPolicy;
 import dev.vaulttest.check.CheckReport;
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.check.OfflineCheck;
-import dev.vaulttest.check.Severity;
+import dev.vaulttest.check.Finding.Severity;
 import dev.vaulttest.junit5.AutoUnseal;
 import dev.vaulttest.junit5.Disruptive;
 import dev.vaulttest.junit5.Standby;

@@ -10,7 +10,7 @@ import dev.vaulttest.assertj.SecretCanary;
 import dev.vaulttest.chaos.Chaos;
 import dev.vaulttest.chaos.ChartUpgrade;
 import dev.vaulttest.chaos.ChartUpgrade.PodImage;
-import dev.vaulttest.chaos.UpgradeTarget;
+import dev.vaulttest.chaos.ChartUpgrade.UpgradeTarget;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.check.OfflineCheck;

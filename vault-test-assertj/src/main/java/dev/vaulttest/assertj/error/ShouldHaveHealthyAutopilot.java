@@ -1,8 +1,8 @@
 package dev.vaulttest.assertj.error;
 
 import dev.vaulttest.DeploymentSnapshot;
-import dev.vaulttest.vault.AutopilotState.AutopilotServer;
 import dev.vaulttest.vault.AutopilotState;
+import dev.vaulttest.vault.AutopilotState.AutopilotServer;
 import java.util.stream.Collectors;
 import org.assertj.core.error.ErrorMessageFactory;
 

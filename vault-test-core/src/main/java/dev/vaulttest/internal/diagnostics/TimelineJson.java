@@ -1,7 +1,7 @@
 package dev.vaulttest.internal.diagnostics;
 
 import dev.vaulttest.timing.PhaseTimeline;
-import dev.vaulttest.timing.PhaseTiming;
+import dev.vaulttest.timing.PhaseTimeline.PhaseTiming;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,10 +3,10 @@ package dev.vaulttest.internal.report;
 import static dev.vaulttest.internal.report.Html.text;
 
 import dev.vaulttest.check.Finding;
-import dev.vaulttest.check.Severity;
+import dev.vaulttest.check.Finding.Severity;
 import dev.vaulttest.internal.report.TestRecord.Status;
 import dev.vaulttest.timing.PhaseTimeline;
-import dev.vaulttest.timing.PhaseTiming;
+import dev.vaulttest.timing.PhaseTimeline.PhaseTiming;
 import dev.vaulttest.timing.RecoveryMeasurement;
 import dev.vaulttest.timing.RecoveryMeasurement.Outcome;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.vaulttest.internal.report;
 
 import dev.vaulttest.check.Finding;
-import dev.vaulttest.check.Severity;
+import dev.vaulttest.check.Finding.Severity;
 import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.timing.RecoveryMeasurement;
 import java.net.URLEncoder;

@@ -2,7 +2,7 @@ package dev.vaulttest.internal.report;
 
 import dev.vaulttest.check.Finding;
 import dev.vaulttest.internal.Redactor;
-import dev.vaulttest.timing.PhaseTiming;
+import dev.vaulttest.timing.PhaseTimeline.PhaseTiming;
 import dev.vaulttest.timing.RecoveryMeasurement;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.timing.Phase;
 import dev.vaulttest.timing.PhaseTimeline;
-import dev.vaulttest.timing.PhaseTiming;
+import dev.vaulttest.timing.PhaseTimeline.PhaseTiming;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

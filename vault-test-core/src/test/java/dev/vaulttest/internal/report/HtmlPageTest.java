@@ -3,7 +3,7 @@ package dev.vaulttest.internal.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vaulttest.check.Finding;
-import dev.vaulttest.check.Severity;
+import dev.vaulttest.check.Finding.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.vaulttest.internal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vaulttest.timing.MutableClock;
+import dev.vaulttest.internal.timing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

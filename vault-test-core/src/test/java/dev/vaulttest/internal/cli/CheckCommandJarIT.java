@@ -1,7 +1,8 @@
-package dev.vaulttest.check;
+package dev.vaulttest.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vaulttest.check.CheckTestFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class CheckCommandJarIT {
                 .isEqualTo(CheckCommand.EXIT_FINDINGS);
         assertFindings(result.stdout());
         try (Stream<String> lines = Files.lines(classLog)) {
-            assertThat(lines.filter(line -> line.contains("dev.vaulttest.check.CheckCommand "))
+            assertThat(lines.filter(line -> line.contains("dev.vaulttest.internal.cli.CheckCommand "))
                     .findFirst()).as("where the checker's main class came from").hasValueSatisfying(
                             line -> assertThat(line).contains("shared objects file (top)"));
         }

@@ -1,5 +1,6 @@
-package dev.vaulttest.check;
+package dev.vaulttest.internal.cli;
 
+import dev.vaulttest.check.Finding.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

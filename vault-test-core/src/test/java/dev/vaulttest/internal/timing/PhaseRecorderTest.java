@@ -1,8 +1,11 @@
-package dev.vaulttest.timing;
+package dev.vaulttest.internal.timing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vaulttest.timing.Phase;
+import dev.vaulttest.timing.PhaseTimeline;
+import dev.vaulttest.timing.PhaseTimeline.PhaseTiming;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

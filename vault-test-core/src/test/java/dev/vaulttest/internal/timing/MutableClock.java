@@ -1,4 +1,4 @@
-package dev.vaulttest.timing;
+package dev.vaulttest.internal.timing;
 
 import java.time.Clock;
 import java.time.Duration;

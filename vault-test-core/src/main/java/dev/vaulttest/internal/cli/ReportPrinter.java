@@ -1,5 +1,8 @@
-package dev.vaulttest.check;
+package dev.vaulttest.internal.cli;
 
+import dev.vaulttest.check.CheckReport;
+import dev.vaulttest.check.Finding;
+import dev.vaulttest.check.Finding.Severity;
 import java.io.PrintStream;
 import java.util.List;
 import tools.jackson.databind.SerializationFeature;

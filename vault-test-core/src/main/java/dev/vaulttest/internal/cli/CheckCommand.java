@@ -1,8 +1,10 @@
-package dev.vaulttest.check;
+package dev.vaulttest.internal.cli;
 
 import dev.vaulttest.base.VaultTestException;
 import dev.vaulttest.chart.ChartCache;
 import dev.vaulttest.chart.ChartSource;
+import dev.vaulttest.check.CheckReport;
+import dev.vaulttest.check.OfflineCheck;
 import java.io.PrintStream;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.vaulttest.check;
+package dev.vaulttest.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.vaulttest.check;
+package dev.vaulttest.internal.cli;
 
 import com.marcnuri.helm.jni.HelmLib;
 import com.marcnuri.helm.jni.NativeLibrary;

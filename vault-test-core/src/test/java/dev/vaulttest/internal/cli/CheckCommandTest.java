@@ -1,9 +1,10 @@
-package dev.vaulttest.check;
+package dev.vaulttest.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
 import dev.vaulttest.chart.ChartCache;
+import dev.vaulttest.check.CheckTestFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

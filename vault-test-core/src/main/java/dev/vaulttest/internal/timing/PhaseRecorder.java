@@ -1,6 +1,9 @@
-package dev.vaulttest.timing;
+package dev.vaulttest.internal.timing;
 
 import dev.vaulttest.internal.Durations;
+import dev.vaulttest.timing.Phase;
+import dev.vaulttest.timing.PhaseTimeline;
+import dev.vaulttest.timing.PhaseTimeline.PhaseTiming;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,5 @@
 package dev.vaulttest.base;
 
-import dev.vaulttest.internal.Durations;
-import java.time.Duration;
 
 /** A named wait was ended early by its probe because the awaited state can no longer be reached. */
 public final class WaitAbortedException extends VaultTestException {
@@ -14,13 +12,12 @@ public final class WaitAbortedException extends VaultTestException {
     /**
      * Creates the exception.
      *
+     * @param message names the wait, the time spent and why it was aborted
      * @param waitName what was waited for
-     * @param elapsed how long the wait ran before it was aborted
-     * @param reason why it was aborted
      * @param cause the failure that aborted it, or {@code null}
      */
-    public WaitAbortedException(String waitName, Duration elapsed, String reason, Throwable cause) {
-        super("Gave up waiting for " + waitName + " after " + Durations.format(elapsed) + ": " + reason, cause);
+    public WaitAbortedException(String message, String waitName, Throwable cause) {
+        super(message, cause);
         this.waitName = waitName;
     }
 

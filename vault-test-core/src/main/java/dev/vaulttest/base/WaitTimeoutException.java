@@ -1,6 +1,5 @@
 package dev.vaulttest.base;
 
-import dev.vaulttest.internal.Durations;
 import java.time.Duration;
 
 /** A named wait ran out of time; the message names the wait, the timeout, the time spent and the last state. */
@@ -18,15 +17,15 @@ public final class WaitTimeoutException extends VaultTestException {
     /**
      * Creates the exception.
      *
+     * @param message names the wait, the timeout, the time spent and the last observed state
      * @param waitName what was waited for
      * @param timeout the timeout that ran out
      * @param elapsed how long the wait ran
      * @param lastObserved what the wait last saw (must not hold secrets)
      */
-    public WaitTimeoutException(String waitName, Duration timeout, Duration elapsed, String lastObserved) {
-        super("Timed out waiting for " + waitName + " after " + Durations.format(elapsed)
-                + " (timeout " + Durations.format(timeout) + "). Last observed: " + lastObserved
-                + ". Raise the timeout if the system is just slow, otherwise the last observed state says what is stuck.");
+    public WaitTimeoutException(String message, String waitName, Duration timeout, Duration elapsed,
+            String lastObserved) {
+        super(message);
         this.waitName = waitName;
         this.timeout = timeout;
         this.elapsed = elapsed;

@@ -10,8 +10,8 @@ import java.util.Objects;
  * The values given to a chart, as on a Helm command line: values layers ({@code -f/--values} files or
  * in-memory maps) merged in order, then {@code --set} expressions, then {@code --set-string} expressions.
  *
- * <p>{@link #effective()} has Helm merge them and reads the result back (see {@link EffectiveValues}).
- * Files are read when {@code effective()} is called, not when the spec is built.
+ * <p>The library hands them to Helm as they are and reads Helm's merge back ({@link EffectiveValues}, which a
+ * running environment reports). Files are read when Helm is called, not when the spec is built.
  *
  * @param layers values files and in-memory layers, earliest first; later layers win
  * @param sets {@code --set} expressions, applied in order after every layer

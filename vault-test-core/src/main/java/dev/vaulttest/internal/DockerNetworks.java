@@ -2,7 +2,7 @@ package dev.vaulttest.internal;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import dev.vaulttest.cluster.ClusterException;
+import dev.vaulttest.base.VaultTestException;
 import java.util.Map;
 import org.testcontainers.containers.Network;
 
@@ -21,7 +21,7 @@ public final class DockerNetworks {
      * @param container the container's inspection
      * @param network the network
      * @return the IP address
-     * @throws ClusterException when the container is not attached to the network
+     * @throws VaultTestException when the container is not attached to the network
      */
     public static String ipAddress(InspectContainerResponse container, Network network) {
         Map<String, ContainerNetwork> networks = container.getNetworkSettings().getNetworks();
@@ -30,7 +30,7 @@ public final class DockerNetworks {
                 .map(ContainerNetwork::getIpAddress)
                 .filter(ip -> ip != null && !ip.isEmpty())
                 .findFirst()
-                .orElseThrow(() -> new ClusterException("Container " + container.getName() + " is not attached to"
+                .orElseThrow(() -> new VaultTestException("Container " + container.getName() + " is not attached to"
                         + " Docker network " + network.getId() + " (attached to " + networks.keySet() + ")."));
     }
 }

@@ -73,7 +73,8 @@ public final class Wait {
                 }
                 observed = describe(describer, value);
             } catch (Abort abort) {
-                throw new WaitAbortedException(name, elapsedSince(start), abort.getMessage(), abort);
+                throw new WaitAbortedException("Gave up waiting for " + name + " after "
+                        + Durations.format(elapsedSince(start)) + ": " + abort.getMessage(), name, abort);
             } catch (RuntimeException e) {
                 observed = "probe failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
             }
@@ -83,7 +84,10 @@ public final class Wait {
             }
             Duration elapsed = elapsedSince(start);
             if (elapsed.compareTo(timeout) >= 0) {
-                throw new WaitTimeoutException(name, timeout, elapsed, last);
+                throw new WaitTimeoutException("Timed out waiting for " + name + " after " + Durations.format(elapsed)
+                        + " (timeout " + Durations.format(timeout) + "). Last observed: " + last + ". Raise the"
+                        + " timeout if the system is just slow, otherwise the last observed state says what is stuck.",
+                        name, timeout, elapsed, last);
             }
             Duration remaining = timeout.minus(elapsed);
             pause(name, remaining.compareTo(interval) < 0 ? remaining : interval);

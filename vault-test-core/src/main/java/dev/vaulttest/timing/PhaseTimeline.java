@@ -1,6 +1,5 @@
 package dev.vaulttest.timing;
 
-import dev.vaulttest.internal.timing.PhaseRecorder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -11,7 +10,7 @@ import java.util.Optional;
 /**
  * The immutable, ordered list of phase timings of one environment, for example its bring-up.
  *
- * <p>Produced by a {@link PhaseRecorder}; phases are ordered by start time (phases that started at the
+ * <p>Produced by the library as a bring-up or test runs; phases are ordered by start time (phases that started at the
  * same instant keep the order in which they were recorded). A phase may appear more than once, for
  * example when a deployment is rebuilt.
  *

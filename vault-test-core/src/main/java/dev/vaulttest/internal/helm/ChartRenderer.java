@@ -3,11 +3,13 @@ package dev.vaulttest.internal.helm;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import dev.vaulttest.chart.ChartCache;
+import dev.vaulttest.chart.ChartDownloadException;
 import dev.vaulttest.chart.ChartSource;
 import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.EffectiveValues;
 import dev.vaulttest.chart.HelmException;
 import dev.vaulttest.chart.InvalidManifestException;
+import dev.vaulttest.chart.InvalidValuesException;
 import dev.vaulttest.chart.RenderedManifests;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The values files and {@code --set} expressions go to Helm as they are, and the {@link EffectiveValues}
  * in the result are what Helm merged from them (read back from Helm first, see
- * {@link ChartValues#effective()}), so they are exactly what the chart was rendered with. Repository
+ * {@link HelmValues#merge}), so they are exactly what the chart was rendered with. Repository
  * charts are taken from the {@link ChartCache}, downloaded once when missing.
  *
  * <p>A renderer is cheap to keep and safe to reuse; the first render in a JVM also loads Helm's

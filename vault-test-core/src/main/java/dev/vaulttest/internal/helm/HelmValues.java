@@ -2,10 +2,10 @@ package dev.vaulttest.internal.helm;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import dev.vaulttest.chart.ChartValues.ValuesLayer;
 import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.EffectiveValues;
 import dev.vaulttest.chart.InvalidValuesException;
-import dev.vaulttest.chart.ChartValues.ValuesLayer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.vaulttest.internal.helm;
 
+import dev.vaulttest.chart.HelmException;
 import dev.vaulttest.chart.ReleaseRevision;
 import java.util.List;
 

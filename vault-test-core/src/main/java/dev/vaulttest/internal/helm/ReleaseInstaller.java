@@ -1,5 +1,7 @@
 package dev.vaulttest.internal.helm;
 
+import dev.vaulttest.chart.HelmException;
+
 /**
  * Installs a rendered chart as a release. The standard implementation is {@link HelmReleases} (helm-java
  * against the cluster's kubeconfig); tests of the library substitute one that applies the rendered

@@ -7,6 +7,9 @@
  *
  * <p>One model for every reader: bring-up plans its nodes from it, and the offline and live checks judge it.
  * Dev mode and the configuration lookup are defined here once.
+ *
+ * <p>Not API: types here may change without notice; they are public only so that the library's own packages
+ * and modules can share them.
  */
 package dev.vaulttest.internal.rendered;
 

@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * no particular order) by joining them into one.
  *
  * <p>The files it writes (in-memory layers, {@code --set-string} values) live in a temporary directory,
- * owner-only, until {@link #close()}; the one-template chart is written once per JVM.
+ * owner-only, until {@link #close()}; so is the one-template chart, written for each merge (two small files).
  */
 public final class HelmValues implements AutoCloseable {
 
@@ -72,9 +72,6 @@ public final class HelmValues implements AutoCloseable {
             this(path, path.normalize().toFile().getAbsolutePath(), description);
         }
     }
-
-    /** The one-template chart, written once per JVM (again if something deleted it). */
-    private static Path chart;
 
     private final ChartValues spec;
     private final List<Input> inputs = new ArrayList<>();
@@ -150,23 +147,16 @@ public final class HelmValues implements AutoCloseable {
         return values(manifest);
     }
 
-    private static synchronized Path chart() {
-        if (chart == null || !Files.isRegularFile(chart.resolve("templates/values.yaml"))) {
-            try {
-                Path dir = Files.createTempDirectory("vault-test-values-chart-");
-                Path templates = Files.createDirectory(dir.resolve("templates"));
-                Path chartYaml = Files.writeString(dir.resolve("Chart.yaml"), CHART);
-                Path template = Files.writeString(templates.resolve("values.yaml"), TEMPLATE);
-                // Deleted at exit in the reverse order of these calls: files first.
-                for (Path path : List.of(dir, templates, chartYaml, template)) {
-                    path.toFile().deleteOnExit();
-                }
-                chart = dir;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not write the chart that shows Helm's values: " + e.getMessage(), e);
-            }
+    /** Writes the one-template chart into this instance's directory, removed with the rest at {@link #close()}. */
+    private Path chart() {
+        try {
+            Path chartDir = Files.createDirectories(dir().resolve("values-chart"));
+            Files.writeString(chartDir.resolve("Chart.yaml"), CHART);
+            Files.writeString(Files.createDirectories(chartDir.resolve("templates")).resolve("values.yaml"), TEMPLATE);
+            return chartDir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the chart that shows Helm's values: " + e.getMessage(), e);
         }
-        return chart;
     }
 
     private Path dir() throws IOException {

@@ -2,7 +2,9 @@ package dev.vaulttest.chaos;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
@@ -48,28 +50,40 @@ final class ClusterAddresses {
     }
 
     /**
-     * Every address the API server has: the ClusterIP and the endpoint IPs behind it (on k3s the node's IP, port
-     * 6443), because policies may be evaluated before or after the Service is translated.
+     * Every address and port the API server has: the ClusterIP on the Service's port and the endpoints behind it
+     * (on k3s the node's IP, port 6443), because policies may be evaluated before or after the Service is
+     * translated. Only these ports are blocked: other programs on the same address (a KMS emulator on the node,
+     * as in the lab) stay reachable.
      */
-    List<String> apiServerCidrs() {
-        Set<String> ips = new LinkedHashSet<>();
-        ips.add(apiServiceIp());
+    List<BlockedPort> apiServerPorts() {
+        Service service = client.services().inNamespace("default").withName("kubernetes").get();
+        String clusterIp = apiServiceIp();
+        Set<BlockedPort> ports = new LinkedHashSet<>();
+        List<ServicePort> servicePorts = service.getSpec().getPorts() == null ? List.of() : service.getSpec().getPorts();
+        servicePorts.stream().map(ServicePort::getPort).filter(port -> port != null)
+                .forEach(port -> ports.add(new BlockedPort(clusterIp, port)));
+        if (ports.isEmpty()) {
+            ports.add(new BlockedPort(clusterIp, 443));
+        }
+        int servicePortCount = ports.size();
         List<EndpointSlice> slices = client.discovery().v1().endpointSlices().inNamespace("default")
                 .withLabel("kubernetes.io/service-name", "kubernetes").list().getItems();
         for (EndpointSlice slice : slices) {
+            List<Integer> slicePorts = slice.getPorts() == null ? List.of()
+                    : slice.getPorts().stream().map(EndpointPort::getPort).filter(port -> port != null).toList();
             for (Endpoint endpoint : slice.getEndpoints() == null ? List.<Endpoint>of() : slice.getEndpoints()) {
                 for (String address : endpoint.getAddresses() == null ? List.<String>of() : endpoint.getAddresses()) {
                     if (isIpv4(address)) {
-                        ips.add(address);
+                        slicePorts.forEach(port -> ports.add(new BlockedPort(address, port)));
                     }
                 }
             }
         }
-        if (ips.size() == 1) {
-            LOG.warn("No EndpointSlice for default/kubernetes lists an IPv4 address; blocking only the ClusterIP {}",
-                    ips);
+        if (ports.size() == servicePortCount) {
+            LOG.warn("No EndpointSlice for default/kubernetes lists an IPv4 address and port; blocking only the"
+                    + " ClusterIP {}", ports);
         }
-        return ips.stream().map(ip -> ip + "/32").toList();
+        return List.copyOf(ports);
     }
 
     /** The nodes' pod CIDRs, or k3s's default cluster CIDR when nodes do not report them. */

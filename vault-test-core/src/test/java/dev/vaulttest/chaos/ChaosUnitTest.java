@@ -7,6 +7,7 @@ import dev.vaulttest.chaos.LoginChecks.LoginCheck.LoginExpectation;
 import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec;
 import dev.vaulttest.chaos.ServiceAccountToken.TokenSpec.TokenBinding;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -102,6 +103,37 @@ class ChaosUnitTest {
                 .isEmpty();
         assertThat(policy.getSpec().getEgress().get(2).getTo().get(0).getIpBlock().getExcept())
                 .containsExactly("172.18.0.5/32");
+    }
+
+    @Test
+    void blockedPortsLeaveTheOtherPortsOfTheirAddressOpen() {
+        PolicySpec spec = new PolicySpec("vt-ports", List.of(), false, true, List.of("172.18.0.9/32"),
+                List.of(new BlockedPort("10.0.0.1", 1), new BlockedPort("10.0.0.1", 443), new BlockedPort("10.0.0.1", 444),
+                        new BlockedPort("10.0.0.2", 65_535), new BlockedPort("172.18.0.9", 80)),
+                List.of(), Optional.empty(), "ports");
+        NetworkPolicy policy = new PolicyCompiler(List.of("10.42.0.0/24")).compile(spec, "vt-ports", "ns",
+                PolicyCompiler.vaultPods(Map.of(), List.of()), "ports");
+
+        List<NetworkPolicyEgressRule> egress = policy.getSpec().getEgress();
+        assertThat(egress.get(2).getTo().get(0).getIpBlock().getExcept())
+                .containsExactly("172.18.0.9/32", "10.0.0.1/32", "10.0.0.2/32");
+        assertThat(egress).hasSize(5).element(3).satisfies(rule -> {
+            assertThat(rule.getTo().get(0).getIpBlock().getCidr()).isEqualTo("10.0.0.1/32");
+            assertThat(rule.getPorts()).extracting(p -> p.getProtocol() + " " + p.getPort().getIntVal() + "-"
+                    + p.getEndPort()).containsExactly("TCP 2-442", "TCP 445-65535", "UDP 1-65535");
+        });
+        assertThat(egress.get(4).getTo().get(0).getIpBlock().getCidr())
+                .as("a whole blocked address gets no ports back").isEqualTo("10.0.0.2/32");
+        assertThat(egress.get(4).getPorts()).extracting(p -> p.getProtocol() + " " + p.getPort().getIntVal() + "-"
+                + p.getEndPort()).containsExactly("TCP 1-65534", "UDP 1-65535");
+    }
+
+    @Test
+    void aBlockedPortNeedsAnAddressAndAPortInRange() {
+        assertThatThrownBy(() -> new BlockedPort("kms.local", 4599)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("IPv4");
+        assertThatThrownBy(() -> new BlockedPort("10.0.0.1", 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("between 1 and 65535");
     }
 
     @Test

@@ -52,10 +52,15 @@ class NetworkChaosTest {
                     .containsEntry("app.kubernetes.io/instance", world.env.releaseName()).containsEntry("component", "server");
             assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Egress");
             List<NetworkPolicyEgressRule> egress = policy.getSpec().getEgress();
-            assertThat(egress).hasSize(3);
+            assertThat(egress).hasSize(5);
             assertThat(egress.get(0).getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(53, 53);
             assertThat(egress.get(2).getTo().get(0).getIpBlock().getExcept())
                     .containsExactly("10.43.0.1/32", "172.18.0.2/32");
+            // only the API server's ports: the Service IP's 443 and the endpoint's 6443; the rest stays open
+            assertThat(egress.get(3).getTo().get(0).getIpBlock().getCidr()).isEqualTo("10.43.0.1/32");
+            assertThat(ports(egress.get(3))).containsExactly("TCP 1-442", "TCP 444-65535", "UDP 1-65535");
+            assertThat(egress.get(4).getTo().get(0).getIpBlock().getCidr()).isEqualTo("172.18.0.2/32");
+            assertThat(ports(egress.get(4))).containsExactly("TCP 1-6442", "TCP 6444-65535", "UDP 1-65535");
             // control, enforcement canary, then the policy's own control and canary towards the Service IP
             assertThat(world.controllers.canaryDestinations).containsExactly("https://10.43.0.1:443/",
                     "https://10.43.0.1:443/", "https://10.43.0.1:443/", "https://10.43.0.1:443/");
@@ -128,15 +133,24 @@ class NetworkChaosTest {
     }
 
     @Test
-    void blockingTheKmsCutsItsIpOnly() {
+    void blockingTheKmsCutsItsAddressAndPortOnly() {
         world = ChaosWorld.autoUnseal(server, client);
+        java.net.URI kms = world.kms().endpointForPods();
 
         BlockingPolicy blocked = world.chaos.network().blockKms();
 
-        NetworkPolicy policy = policies().get(0);
-        assertThat(policy.getSpec().getEgress().get(2).getTo().get(0).getIpBlock().getExcept())
-                .containsExactly(world.kms().endpointForPods().getHost() + "/32");
+        List<NetworkPolicyEgressRule> egress = policies().get(0).getSpec().getEgress();
+        assertThat(egress.get(2).getTo().get(0).getIpBlock().getExcept()).containsExactly(kms.getHost() + "/32");
+        assertThat(egress.get(3).getTo().get(0).getIpBlock().getCidr()).isEqualTo(kms.getHost() + "/32");
+        assertThat(ports(egress.get(3))).containsExactly("TCP 1-" + (kms.getPort() - 1),
+                "TCP " + (kms.getPort() + 1) + "-65535", "UDP 1-65535");
         assertThat(blocked.target()).isEqualTo("networkpolicy/vt-block-kms");
+    }
+
+    /** A rule's ports as {@code "TCP 1-442"} (or {@code "TCP 53"} for a single port). */
+    private static List<String> ports(NetworkPolicyEgressRule rule) {
+        return rule.getPorts().stream().map(p -> p.getProtocol() + " " + p.getPort().getIntVal()
+                + (p.getEndPort() == null ? "" : "-" + p.getEndPort())).toList();
     }
 
     @Test

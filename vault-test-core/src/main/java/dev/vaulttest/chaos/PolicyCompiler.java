@@ -99,7 +99,9 @@ final class PolicyCompiler {
 
     /**
      * Allows an address again on every port but the blocked ones: TCP in the ranges between them ({@code endPort},
-     * which kube-router and the common policy engines implement), UDP on all ports.
+     * which kube-router and the common policy engines implement), UDP on all ports. An engine that ignores
+     * {@code endPort} allows only the first port of each range: the address is then blocked almost whole, as
+     * before ports were named, which the control canary cannot tell apart (it checks the blocked port only).
      */
     private static NetworkPolicyEgressRule otherPorts(String ip, SortedSet<Integer> blocked) {
         NetworkPolicyEgressRuleBuilder rule = new NetworkPolicyEgressRuleBuilder().addToTo(

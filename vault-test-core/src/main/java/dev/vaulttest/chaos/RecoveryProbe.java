@@ -4,6 +4,7 @@ import dev.vaulttest.DeploymentSnapshot;
 import dev.vaulttest.NodeRole;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
+import dev.vaulttest.base.WaitTimeoutException;
 import dev.vaulttest.chaos.Disruption.Recovery;
 import dev.vaulttest.vault.LoginResult;
 import dev.vaulttest.vault.Sensitive;
@@ -112,6 +113,9 @@ public interface RecoveryProbe {
             try {
                 DeploymentSnapshot ready = env.awaitReady(Duration.ofMillis(1));
                 return new Observation(true, ready.describe());
+            } catch (WaitTimeoutException notReady) {
+                // what the gate saw, not its one-millisecond timeout: the recovery's own wait reports the time
+                return new Observation(false, notReady.lastObserved());
             } catch (RuntimeException notReady) {
                 return new Observation(false, String.valueOf(notReady.getMessage()));
             }

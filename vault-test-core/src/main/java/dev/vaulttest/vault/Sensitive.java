@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A secret string (root or client token, unseal or recovery key, JWT) that never shows itself by accident.
  *
- * <p>{@link #toString()} always answers {@value dev.vaulttest.internal.Redactor#MARK}; the value is reachable only through
+ * <p>{@link #toString()} always answers {@code [REDACTED]}; the value is reachable only through
  * {@link #reveal()}, so every place that uses a secret is visible in code review. Two instances are equal
  * when their values are equal, which lets tests compare keys without printing them.
  */

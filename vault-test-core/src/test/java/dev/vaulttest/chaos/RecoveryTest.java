@@ -151,6 +151,10 @@ class RecoveryTest {
         RecoveryProbe.Observation sealed = RecoveryProbe.unsealed(leader).observe(env);
         assertThat(sealed.holds()).isFalse();
         assertThat(sealed.state()).contains(leader + ": SEALED");
+        RecoveryProbe.Observation notReady = RecoveryProbe.readyGate().observe(env);
+        assertThat(notReady.holds()).isFalse();
+        assertThat(notReady.state()).as("what the gate saw, without the message of its own one-millisecond wait")
+                .contains(leader).doesNotContain("Timed out waiting", "timeout 1ms");
         assertThat(RecoveryProbe.allUnsealed().negate().observe(env).holds()).isTrue();
         assertThat(RecoveryProbe.allUnsealed().negate().name()).isEqualTo("not all nodes unsealed");
     }

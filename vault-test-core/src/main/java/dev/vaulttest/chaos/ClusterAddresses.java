@@ -56,21 +56,27 @@ final class ClusterAddresses {
      * as in the lab) stay reachable.
      */
     List<BlockedPort> apiServerPorts() {
-        Service service = client.services().inNamespace("default").withName("kubernetes").get();
         String clusterIp = apiServiceIp();
+        Service service = client.services().inNamespace("default").withName("kubernetes").get();
+        List<ServicePort> servicePorts = service == null || service.getSpec().getPorts() == null ? List.of()
+                : service.getSpec().getPorts();
         Set<BlockedPort> ports = new LinkedHashSet<>();
-        List<ServicePort> servicePorts = service.getSpec().getPorts() == null ? List.of() : service.getSpec().getPorts();
         servicePorts.stream().map(ServicePort::getPort).filter(port -> port != null)
                 .forEach(port -> ports.add(new BlockedPort(clusterIp, port)));
         if (ports.isEmpty()) {
             ports.add(new BlockedPort(clusterIp, 443));
         }
         int servicePortCount = ports.size();
+        // An endpoint without ports in its slice gets the Service's target ports (on k3s and kubeadm, 6443).
+        List<Integer> targetPorts = servicePorts.stream().map(ServicePort::getTargetPort)
+                .filter(target -> target != null && target.getIntVal() != null).map(target -> target.getIntVal())
+                .toList();
         List<EndpointSlice> slices = client.discovery().v1().endpointSlices().inNamespace("default")
                 .withLabel("kubernetes.io/service-name", "kubernetes").list().getItems();
         for (EndpointSlice slice : slices) {
-            List<Integer> slicePorts = slice.getPorts() == null ? List.of()
+            List<Integer> listed = slice.getPorts() == null ? List.of()
                     : slice.getPorts().stream().map(EndpointPort::getPort).filter(port -> port != null).toList();
+            List<Integer> slicePorts = listed.isEmpty() ? targetPorts : listed;
             for (Endpoint endpoint : slice.getEndpoints() == null ? List.<Endpoint>of() : slice.getEndpoints()) {
                 for (String address : endpoint.getAddresses() == null ? List.<String>of() : endpoint.getAddresses()) {
                     if (isIpv4(address)) {

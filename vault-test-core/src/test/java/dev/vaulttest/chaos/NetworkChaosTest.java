@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vaulttest.chaos.PodDeletion.DeletedPod;
 import dev.vaulttest.timing.RecoveryMeasurement;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -135,7 +138,7 @@ class NetworkChaosTest {
     @Test
     void blockingTheKmsCutsItsAddressAndPortOnly() {
         world = ChaosWorld.autoUnseal(server, client);
-        java.net.URI kms = world.kms().endpointForPods();
+        URI kms = world.kms().endpointForPods();
 
         BlockingPolicy blocked = world.chaos.network().blockKms();
 
@@ -145,6 +148,24 @@ class NetworkChaosTest {
         assertThat(ports(egress.get(3))).containsExactly("TCP 1-" + (kms.getPort() - 1),
                 "TCP " + (kms.getPort() + 1) + "-65535", "UDP 1-65535");
         assertThat(blocked.target()).isEqualTo("networkpolicy/vt-block-kms");
+    }
+
+    @Test
+    void theApiServerIsBlockedOnItsPortsOnlyAndOnTheServicesTargetPortWhereTheSliceNamesNone() {
+        client.services().inNamespace("default").resource(new ServiceBuilder()
+                .withNewMetadata().withName("kubernetes").withNamespace("default").endMetadata().withNewSpec()
+                .withClusterIP("10.96.0.1").addNewPort().withPort(443)
+                .withTargetPort(new IntOrString(6443)).endPort().endSpec().build())
+                .create();
+        client.discovery().v1().endpointSlices().inNamespace("default").resource(
+                new EndpointSliceBuilder().withNewMetadata()
+                        .withName("kubernetes").withNamespace("default")
+                        .addToLabels("kubernetes.io/service-name", "kubernetes").endMetadata()
+                        .withAddressType("IPv4").addNewEndpoint().withAddresses("10.200.0.1").endEndpoint().build())
+                .create();
+
+        assertThat(new ClusterAddresses(client).apiServerPorts()).extracting(BlockedPort::toString)
+                .containsExactly("10.96.0.1:443", "10.200.0.1:6443");
     }
 
     /** A rule's ports as {@code "TCP 1-442"} (or {@code "TCP 53"} for a single port). */

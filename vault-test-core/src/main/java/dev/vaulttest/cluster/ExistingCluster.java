@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,7 @@ final class ExistingCluster implements KubernetesCluster {
             throw e;
         }
         LOG.info("Connected to {} at {}", cluster.description(), config.getMasterUrl());
+        LeftoverNamespaces.report(client, cluster.description(), Instant.now());
         return cluster;
     }
 

@@ -36,12 +36,17 @@ final class ClusterAddresses {
 
     /** The {@code kubernetes} Service's ClusterIP, which pods reach the API server through. */
     String apiServiceIp() {
+        return apiService().getSpec().getClusterIP();
+    }
+
+    /** The {@code default/kubernetes} Service, checked to have an IPv4 ClusterIP. */
+    private Service apiService() {
         Service service = client.services().inNamespace("default").withName("kubernetes").get();
         if (service == null || service.getSpec() == null || !isIpv4(service.getSpec().getClusterIP())) {
             throw new ChaosPreconditionException("The cluster has no default/kubernetes Service with an IPv4"
                     + " ClusterIP; cannot tell where pods reach the API server.");
         }
-        return service.getSpec().getClusterIP();
+        return service;
     }
 
     /** The URL pods use for the API server, by ClusterIP. */
@@ -56,9 +61,9 @@ final class ClusterAddresses {
      * as in the lab) stay reachable.
      */
     List<BlockedPort> apiServerPorts() {
-        String clusterIp = apiServiceIp();
-        Service service = client.services().inNamespace("default").withName("kubernetes").get();
-        List<ServicePort> servicePorts = service == null || service.getSpec().getPorts() == null ? List.of()
+        Service service = apiService();
+        String clusterIp = service.getSpec().getClusterIP();
+        List<ServicePort> servicePorts = service.getSpec().getPorts() == null ? List.of()
                 : service.getSpec().getPorts();
         Set<BlockedPort> ports = new LinkedHashSet<>();
         servicePorts.stream().map(ServicePort::getPort).filter(port -> port != null)

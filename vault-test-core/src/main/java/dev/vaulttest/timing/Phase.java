@@ -1,6 +1,6 @@
 package dev.vaulttest.timing;
 
-/** A phase of bringing up, rebuilding or recovering a deployment, in the order they run. */
+/** A phase of bringing up, rebuilding, recovering or handing over a deployment, in the order they run. */
 public enum Phase {
 
     /** Starting the Kubernetes cluster (k3s container or connecting to an existing one). */
@@ -20,7 +20,12 @@ public enum Phase {
     /** Waiting for the ready gate: all unsealed, one active, every voter present, write and read work. */
     READY("ready"),
     /** After a disruptive test: waiting until the deployment passes its ready gate again. */
-    RECOVERY("recovery");
+    RECOVERY("recovery"),
+    /**
+     * Handing a deployment that several test classes share to the next class: Shamir-sealed nodes unsealed
+     * and the ready gate checked, before the class's first test.
+     */
+    HANDOVER("hand-over");
 
     private final String label;
 

@@ -8,7 +8,10 @@ import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.timing.PhaseTimeline;
 import dev.vaulttest.timing.PhaseTimeline.PhaseTiming;
+import dev.vaulttest.kms.SealSpec;
+import dev.vaulttest.timing.Phase;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +21,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The class-store owner of one test class's Vault deployment. It borrows its cluster from a
- * {@link ClusterResource} and never closes it.
+ * The owner of one Vault deployment: of one test class (in its class store), or of every
+ * {@link SharedDeployment} class that asks for the same deployment (in the root store). It borrows its
+ * cluster from a {@link ClusterResource} and never closes it.
  *
- * <p>The deployment can be replaced ({@link #rebuild}) after a disruptive test left it broken. When a
- * test of the class failed and keep-on-failure is on, {@link #close()} leaves the deployment (and the
- * cluster) running and logs how to reach it.
+ * <p>The deployment can be replaced ({@link #rebuild}) after a disruptive test left it broken, and a shared
+ * one is checked when it is handed to the next class ({@link #handOver}). When a test that used it failed and
+ * keep-on-failure is on, {@link #close()} leaves the deployment (and the cluster) running and logs how to
+ * reach it.
  */
 final class DeploymentResource implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentResource.class);
 
     private final String owner;
+    private final boolean shared;
+    private final List<String> users = new ArrayList<>();
     private final VaultEnvironmentSpec spec;
     private final EnvironmentFactory factory;
     private final ClusterResource cluster;
@@ -43,9 +50,11 @@ final class DeploymentResource implements AutoCloseable {
     private boolean testFailed;
     private boolean closed;
 
-    private DeploymentResource(String owner, VaultEnvironmentSpec spec, EnvironmentFactory factory,
+    private DeploymentResource(String owner, boolean shared, VaultEnvironmentSpec spec, EnvironmentFactory factory,
             ClusterResource cluster, KeepOnFailure keepOnFailure, Clock clock) {
         this.owner = owner;
+        this.shared = shared;
+        users.add(owner);
         this.spec = spec;
         this.factory = factory;
         this.cluster = cluster;
@@ -56,16 +65,17 @@ final class DeploymentResource implements AutoCloseable {
     /**
      * Brings a deployment up, remembering a failure instead of throwing it.
      *
-     * @param owner the test class, for messages
+     * @param owner the test class, for messages; for a shared deployment the first class that uses it
+     * @param shared whether later classes may be handed the deployment ({@link SharedDeployment})
      * @param spec the deployment
      * @param factory the factory that deploys
      * @param cluster the cluster to deploy on (borrowed)
      * @param keepOnFailure what to do with deployments whose tests failed
      * @return the resource, up or failed
      */
-    static DeploymentResource start(String owner, VaultEnvironmentSpec spec, EnvironmentFactory factory,
-            ClusterResource cluster, KeepOnFailure keepOnFailure) {
-        DeploymentResource resource = new DeploymentResource(owner, spec, factory, cluster, keepOnFailure,
+    static DeploymentResource start(String owner, boolean shared, VaultEnvironmentSpec spec,
+            EnvironmentFactory factory, ClusterResource cluster, KeepOnFailure keepOnFailure) {
+        DeploymentResource resource = new DeploymentResource(owner, shared, spec, factory, cluster, keepOnFailure,
                 Clock.systemUTC());
         synchronized (resource) {
             resource.unclaimedBringUp.addAll(cluster.claimTimeline().phases());
@@ -95,8 +105,8 @@ final class DeploymentResource implements AutoCloseable {
      */
     synchronized VaultEnvironment environment() {
         if (closed) {
-            throw new VaultTestException("The Vault deployment of " + owner + " was already removed after the class"
-                    + " ended; it cannot be used from another class");
+            throw new VaultTestException(describe() + " was already removed after the "
+                    + (shared ? "run" : "class") + " ended; it cannot be used from another class");
         }
         if (current != null) {
             return current;
@@ -105,8 +115,8 @@ final class DeploymentResource implements AutoCloseable {
             failureReported = true;
             throw failure;
         }
-        throw new VaultTestException("The Vault deployment of " + owner + " failed to come up (see the first"
-                + " failure of this class): " + Redactor.redact(failure.getMessage()), failure);
+        throw new VaultTestException(describe() + " failed to come up (see the first failure"
+                + (shared ? " of " + owner : " of this class") + "): " + Redactor.redact(failure.getMessage()), failure);
     }
 
     /**
@@ -128,6 +138,61 @@ final class DeploymentResource implements AutoCloseable {
 
     String owner() {
         return owner;
+    }
+
+    /**
+     * The deployment in messages: whose it is.
+     *
+     * @return for example {@code The Vault deployment of com.example.RaftTest}, or for a shared one
+     *     {@code The shared Vault deployment of com.example.A, com.example.B}
+     */
+    synchronized String describe() {
+        return shared ? "The shared Vault deployment of " + String.join(", ", users) : "The Vault deployment of " + owner;
+    }
+
+    /**
+     * Hands a shared deployment to the next class that uses it: Shamir-sealed nodes are unsealed with the keys
+     * from init, then the ready gate must hold within the timeout; otherwise the deployment is rebuilt. The
+     * check is a {@link Phase#HANDOVER} phase of the class's first test.
+     *
+     * @param nextClass the class that uses the deployment next
+     * @param timeout how long the unseal and the ready gate may each take
+     * @return what was found, for the report; empty when there was nothing to check (the class that brought
+     *     the deployment up, or a deployment that failed to come up)
+     * @throws RuntimeException when the deployment was not ready and could not be rebuilt
+     */
+    synchronized Optional<String> handOver(String nextClass, Duration timeout) {
+        if (users.contains(nextClass)) {
+            return Optional.empty();
+        }
+        users.add(nextClass);
+        if (current == null) {
+            return Optional.empty();
+        }
+        Instant start = clock.instant();
+        try {
+            if (current.spec().seal() instanceof SealSpec.Shamir) {
+                current.unsealAll(timeout);
+            }
+            current.awaitReady(timeout);
+            Duration took = Duration.between(start, clock.instant());
+            addPhase(new PhaseTiming(Phase.HANDOVER, start, took));
+            return Optional.of("ready: the shared deployment passed its ready gate in " + took);
+        } catch (RuntimeException notReady) {
+            addPhase(new PhaseTiming(Phase.HANDOVER, start, Duration.between(start, clock.instant())));
+            LOG.warn("{} was not ready within {} when handed to {}; it is rebuilt: {}", describe(), timeout,
+                    nextClass, Redactor.redact(String.valueOf(notReady.getMessage())));
+            Instant rebuildStart = clock.instant();
+            try {
+                rebuild(testFailed && keepOnFailure.enabled(), "when handed to " + nextClass);
+            } catch (RuntimeException rebuildFailure) {
+                rebuildFailure.addSuppressed(notReady);
+                throw rebuildFailure;
+            }
+            return Optional.of("rebuilt: not ready within " + timeout + " ("
+                    + Redactor.redact(String.valueOf(notReady.getMessage())) + "); the rebuild took "
+                    + Duration.between(rebuildStart, clock.instant()));
+        }
     }
 
     /**
@@ -161,6 +226,10 @@ final class DeploymentResource implements AutoCloseable {
      * @throws RuntimeException when the new deployment does not come up; later calls then fail too
      */
     synchronized VaultEnvironment rebuild(boolean keepOld) {
+        return rebuild(keepOld, "after a @Disruptive test");
+    }
+
+    private VaultEnvironment rebuild(boolean keepOld, String when) {
         VaultEnvironment old = current;
         current = null;
         if (old != null) {
@@ -177,9 +246,8 @@ final class DeploymentResource implements AutoCloseable {
         } catch (RuntimeException e) {
             failure = e;
             failureReported = true;
-            throw new VaultTestException("The Vault deployment of " + owner + " was broken after a @Disruptive test"
-                    + " and could not be rebuilt (tried for " + java.time.Duration.between(start, clock.instant())
-                    + "): " + Redactor.redact(e.getMessage()), e);
+            throw new VaultTestException(describe() + " was broken " + when + " and could not be rebuilt (tried for "
+                    + Duration.between(start, clock.instant()) + "): " + Redactor.redact(e.getMessage()), e);
         }
     }
 

@@ -48,7 +48,17 @@ class ReadmeSnippetsTest {
             }
         }
         assertThat(count).as("snippet blocks in README.md").isPositive();
+        assertThat(count).as("snippet markers in README.md that open a ```java block closed by <!-- /snippet -->")
+                .isEqualTo(countOf(text, "<!-- snippet: "));
         assertThat(problems).as("README snippets out of date").isEmpty();
+    }
+
+    private static int countOf(String text, String marker) {
+        int count = 0;
+        for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length())) {
+            count++;
+        }
+        return count;
     }
 
     private String rewrite(String text) {

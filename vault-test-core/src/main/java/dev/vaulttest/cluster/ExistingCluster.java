@@ -69,7 +69,7 @@ final class ExistingCluster implements KubernetesCluster {
             throw e;
         }
         LOG.info("Connected to {} at {}", cluster.description(), config.getMasterUrl());
-        LeftoverNamespaces.report(client, cluster.description(), Instant.now());
+        LeftoverNamespaces.tidy(client, cluster.description(), Instant.now(), spec.reapAfter());
         return cluster;
     }
 

@@ -10,12 +10,27 @@ import java.util.Optional;
  * context. The library creates its own namespaces there and removes them at close; it never changes other
  * namespaces.
  *
+ * <p>When it connects, the library also removes what runs that were killed before their teardown left there: each
+ * of its namespaces carries a heartbeat that its run renews every minute, and a namespace whose heartbeat is older
+ * than {@link #reapAfter()} is removed with its release's cluster-wide objects and the StorageClasses the library
+ * created for it. Namespaces that keep-on-failure left running are never removed; other runs' live namespaces
+ * are left alone.
+ *
  * @param kubeconfig the kubeconfig file
  * @param context the context to use; empty for the file's {@code current-context}
  * @param readyTimeout how long the API server and nodes may take to answer and be Ready
+ * @param reapAfter how long a namespace of the library must have had no heartbeat before it is removed as the
+ *     leftover of a killed run ({@link #DEFAULT_REAP_AFTER} by default); empty to only warn about leftovers
  */
-public record ExistingClusterSpec(Path kubeconfig, Optional<String> context, Duration readyTimeout)
-        implements ClusterSpec {
+public record ExistingClusterSpec(Path kubeconfig, Optional<String> context, Duration readyTimeout,
+        Optional<Duration> reapAfter) implements ClusterSpec {
+
+    /**
+     * How long a namespace must have had no heartbeat to be removed, unless configured: long enough that a run
+     * paused in a debugger for a while keeps its namespace, short enough that a killed nightly run's leftovers are
+     * gone by the next run.
+     */
+    public static final Duration DEFAULT_REAP_AFTER = Duration.ofHours(1);
 
     /**
      * Validates.
@@ -23,11 +38,29 @@ public record ExistingClusterSpec(Path kubeconfig, Optional<String> context, Dur
      * @param kubeconfig the kubeconfig file
      * @param context the context to use; empty for the file's {@code current-context}
      * @param readyTimeout how long the API server and nodes may take to answer and be Ready
+     * @param reapAfter how long without a heartbeat before a leftover namespace is removed; empty for never
+     * @throws IllegalArgumentException when {@code reapAfter} is zero or negative
      */
     public ExistingClusterSpec {
         Objects.requireNonNull(kubeconfig, "kubeconfig");
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(readyTimeout, "readyTimeout");
+        Objects.requireNonNull(reapAfter, "reapAfter");
+        if (reapAfter.filter(after -> after.isNegative() || after.isZero()).isPresent()) {
+            throw new IllegalArgumentException("reapAfter must be positive, was " + reapAfter.get()
+                    + "; use withoutReaping() to never remove leftovers");
+        }
+    }
+
+    /**
+     * A spec that removes leftovers after {@link #DEFAULT_REAP_AFTER}.
+     *
+     * @param kubeconfig the kubeconfig file
+     * @param context the context to use; empty for the file's {@code current-context}
+     * @param readyTimeout how long the API server and nodes may take to answer and be Ready
+     */
+    public ExistingClusterSpec(Path kubeconfig, Optional<String> context, Duration readyTimeout) {
+        this(kubeconfig, context, readyTimeout, Optional.of(DEFAULT_REAP_AFTER));
     }
 
     /**
@@ -47,7 +80,7 @@ public record ExistingClusterSpec(Path kubeconfig, Optional<String> context, Dur
      * @return a new spec
      */
     public ExistingClusterSpec withContext(String contextName) {
-        return new ExistingClusterSpec(kubeconfig, Optional.of(contextName), readyTimeout);
+        return new ExistingClusterSpec(kubeconfig, Optional.of(contextName), readyTimeout, reapAfter);
     }
 
     /**
@@ -57,7 +90,26 @@ public record ExistingClusterSpec(Path kubeconfig, Optional<String> context, Dur
      * @return a new spec
      */
     public ExistingClusterSpec withReadyTimeout(Duration timeout) {
-        return new ExistingClusterSpec(kubeconfig, context, timeout);
+        return new ExistingClusterSpec(kubeconfig, context, timeout, reapAfter);
+    }
+
+    /**
+     * The same cluster, removing leftover namespaces whose heartbeat is older than the given time.
+     *
+     * @param age how long without a heartbeat; positive
+     * @return a new spec
+     */
+    public ExistingClusterSpec withReapAfter(Duration age) {
+        return new ExistingClusterSpec(kubeconfig, context, readyTimeout, Optional.of(age));
+    }
+
+    /**
+     * The same cluster, never removing leftovers: they are only named in a warning.
+     *
+     * @return a new spec
+     */
+    public ExistingClusterSpec withoutReaping() {
+        return new ExistingClusterSpec(kubeconfig, context, readyTimeout, Optional.empty());
     }
 
     @Override

@@ -8,15 +8,27 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Namespaces that earlier runs of the library created on an existing cluster and did not remove: a run that
- * was killed before its teardown, or one that kept its environment on failure. Told once, when the library
- * connects; never deleted, because another run may still be using them.
+ * The namespaces that earlier runs of the library left on an existing cluster, looked at once when the library
+ * connects. Every namespace the library creates carries a heartbeat that its run renews every minute while it uses
+ * the namespace ({@link Labels#HEARTBEAT}), so:
+ * <ul>
+ *   <li>a heartbeat older than the reap-after time means the run was killed before its teardown: the namespace is
+ *       removed with what belongs to it ({@link NamespaceReaper}), and a warning says so;</li>
+ *   <li>a namespace that keep-on-failure left running ({@link Labels#KEPT}) is never removed: a warning names it with
+ *       the command that removes it;</li>
+ *   <li>so is a namespace without a heartbeat (made by a version of the library before heartbeats), and, when
+ *       removal is off, one whose heartbeat is old;</li>
+ *   <li>a recent heartbeat is a run in progress: left alone, unmentioned.</li>
+ * </ul>
  */
 final class LeftoverNamespaces {
 
@@ -24,50 +36,92 @@ final class LeftoverNamespaces {
     private static final int LISTED = 10;
     static final String CLEANUP = "kubectl delete namespace -l " + Labels.MANAGED_BY + "=" + Labels.MANAGED_BY_VALUE;
 
+    /**
+     * What was found.
+     *
+     * @param removed the namespaces removed as leftovers of killed runs, each with its age
+     * @param left the leftovers named in a warning and left in place, oldest first, each with why
+     */
+    record Outcome(List<String> removed, List<String> left) {
+
+        Outcome {
+            removed = List.copyOf(removed);
+            left = List.copyOf(left);
+        }
+    }
+
     private LeftoverNamespaces() {
     }
 
     /**
-     * Warns about the library's namespaces already on the cluster, oldest first.
+     * Removes the namespaces of killed runs and warns about the other leftovers.
      *
      * @param client the cluster's client
-     * @param cluster the cluster, for the message
-     * @param now the current time, for the namespaces' ages
-     * @return the namespaces found, oldest first; empty also when the user may not list namespaces
+     * @param cluster the cluster, for the messages
+     * @param now the current time
+     * @param reapAfter how old a heartbeat must be for its namespace to be removed; empty to remove nothing
+     * @return what was removed and what was left; empty also when the user may not list namespaces
      */
-    static List<String> report(KubernetesClient client, String cluster, Instant now) {
+    static Outcome tidy(KubernetesClient client, String cluster, Instant now, Optional<Duration> reapAfter) {
         List<Namespace> found;
         try {
             found = client.namespaces().withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE).list().getItems();
         } catch (KubernetesClientException e) {
             LOG.debug("Could not list namespaces on {} to look for earlier runs' leftovers: {}", cluster,
                     e.getMessage());
-            return List.of();
+            return new Outcome(List.of(), List.of());
         }
-        List<String> described = found.stream()
-                .sorted(Comparator.comparing(ns -> String.valueOf(ns.getMetadata().getCreationTimestamp())))
-                .map(namespace -> describe(namespace, now)).toList();
-        if (!described.isEmpty()) {
-            String listed = String.join(", ", described.subList(0, Math.min(LISTED, described.size())))
-                    + (described.size() > LISTED ? " and " + (described.size() - LISTED) + " more" : "");
-            LOG.warn("{} holds {} namespace(s) that earlier vault-test runs created and did not remove: {}. A run that"
-                    + " was killed, or kept its environment on failure, leaves them. If no other run is using this"
-                    + " cluster, remove them with: {}", cluster, described.size(), listed, CLEANUP);
+        List<String> removed = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        NamespaceReaper reaper = new NamespaceReaper(client);
+        for (Namespace namespace : found.stream().sorted(Comparator.comparing(LeftoverNamespaces::created)).toList()) {
+            String name = namespace.getMetadata().getName();
+            Map<String, String> annotations = orEmpty(namespace.getMetadata().getAnnotations());
+            Optional<Duration> silence = age(annotations.get(Labels.HEARTBEAT), now);
+            String age = age(namespace.getMetadata().getCreationTimestamp(), now).map(Durations::format)
+                    .map(text -> text + " old").orElse("age unknown");
+            if (annotations.containsKey(Labels.KEPT)) {
+                left.add(name + " (" + age + ", kept on failure)");
+            } else if (silence.isEmpty()) {
+                left.add(name + " (" + age + ", no heartbeat)");
+            } else if (reapAfter.isPresent() && silence.get().compareTo(reapAfter.get()) > 0) {
+                List<String> objects = reaper.reap(name,
+                        Optional.ofNullable(orEmpty(namespace.getMetadata().getLabels()).get(Labels.ENVIRONMENT)));
+                LOG.warn("Removed {} from {}: a vault-test run created it and was stopped before its teardown (no"
+                        + " heartbeat for {}, more than {}); deleted {}", name, cluster,
+                        Durations.format(silence.get()), Durations.format(reapAfter.get()), objects);
+                removed.add(name + " (" + age + ", no heartbeat for " + Durations.format(silence.get()) + ")");
+            } else if (reapAfter.isEmpty()) {
+                left.add(name + " (" + age + ", last heartbeat " + Durations.format(silence.get()) + " ago)");
+            }
         }
-        return described;
+        if (!left.isEmpty()) {
+            String listed = String.join(", ", left.subList(0, Math.min(LISTED, left.size())))
+                    + (left.size() > LISTED ? " and " + (left.size() - LISTED) + " more" : "");
+            LOG.warn("{} holds {} namespace(s) that earlier vault-test runs created and did not remove: {}. They are"
+                    + " not removed automatically. If no run is using them, remove them with: {}", cluster, left.size(),
+                    listed, CLEANUP);
+        }
+        return new Outcome(removed, left);
     }
 
-    private static String describe(Namespace namespace, Instant now) {
-        String name = namespace.getMetadata().getName();
-        String timestamp = namespace.getMetadata().getCreationTimestamp();
+    private static String created(Namespace namespace) {
+        return String.valueOf(namespace.getMetadata().getCreationTimestamp());
+    }
+
+    private static Optional<Duration> age(String timestamp, Instant now) {
         if (timestamp == null) {
-            return name;
+            return Optional.empty();
         }
         try {
             Duration age = Duration.between(Instant.parse(timestamp), now);
-            return name + " (" + Durations.format(age.isNegative() ? Duration.ZERO : age) + " old)";
+            return Optional.of(age.isNegative() ? Duration.ZERO : age);
         } catch (DateTimeParseException e) {
-            return name;
+            return Optional.empty();
         }
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
     }
 }

@@ -11,6 +11,7 @@ import dev.vaulttest.chart.EffectiveValues;
 import dev.vaulttest.cluster.K3sCluster;
 import dev.vaulttest.cluster.KubernetesCluster;
 import dev.vaulttest.internal.Durations;
+import dev.vaulttest.internal.KeptNamespace;
 import dev.vaulttest.internal.Labels;
 import dev.vaulttest.internal.Redactor;
 import dev.vaulttest.internal.Wait;
@@ -438,6 +439,8 @@ final class BringUp {
         }
         boolean keep = wiring.keepOnFailure() && namespace != null;
         if (keep) {
+            KeptNamespace.mark(cluster.client(), namespace, "bring-up failed in phase '" + phase
+                    + "' (keep-on-failure)", Instant.now());
             message.append("\nKept for inspection (keep-on-failure): namespace ").append(namespace)
                     .append(", release ").append(release)
                     .append(". Delete the namespace (and uninstall the release) when done.");

@@ -2,13 +2,13 @@ package dev.vaulttest.engine;
 
 import dev.vaulttest.cluster.ClusterException;
 import dev.vaulttest.internal.Labels;
+import dev.vaulttest.internal.RetainedVolumes;
 import dev.vaulttest.internal.Wait;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ObjectReference;
-import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The namespaces one environment owns. Each is created with the environment's {@link Labels}; at close only
- * namespaces that this object created and that still carry this environment's label are deleted. Namespaces
- * the library did not create are never changed.
+ * The namespaces one environment owns. Each is created with the environment's {@link Labels} and a
+ * {@link NamespaceHeartbeat heartbeat} renewed while the environment is open; at close only namespaces that this
+ * object created and that still carry this environment's label are deleted. Namespaces the library did not create
+ * are never changed.
  */
 final class EnvironmentNamespaces implements AutoCloseable {
 
@@ -29,7 +30,10 @@ final class EnvironmentNamespaces implements AutoCloseable {
 
     private final Supplier<KubernetesClient> client;
     private final EnvironmentId environment;
+    private final Duration heartbeatInterval;
+    private final Clock clock;
     private final List<String> created = new ArrayList<>();
+    private NamespaceHeartbeat heartbeat;
     private boolean closed;
 
     /**
@@ -40,8 +44,15 @@ final class EnvironmentNamespaces implements AutoCloseable {
      * @param environment the owning environment
      */
     public EnvironmentNamespaces(Supplier<KubernetesClient> client, EnvironmentId environment) {
+        this(client, environment, NamespaceHeartbeat.INTERVAL, Clock.systemUTC());
+    }
+
+    EnvironmentNamespaces(Supplier<KubernetesClient> client, EnvironmentId environment, Duration heartbeatInterval,
+            Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.heartbeatInterval = Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -74,7 +85,8 @@ final class EnvironmentNamespaces implements AutoCloseable {
                     + " only uses namespaces it creates. Pick another name or delete the leftover namespace.");
         }
         Namespace namespace = new NamespaceBuilder().withNewMetadata().withName(name)
-                .withLabels(Labels.forEnvironment(environment.value())).endMetadata().build();
+                .withLabels(Labels.forEnvironment(environment.value()))
+                .withAnnotations(NamespaceHeartbeat.firstBeat(clock.instant())).endMetadata().build();
         try {
             client.get().namespaces().resource(namespace).create();
         } catch (KubernetesClientException e) {
@@ -82,6 +94,9 @@ final class EnvironmentNamespaces implements AutoCloseable {
                     + e.getMessage() + ". The kubeconfig's user needs 'create' on namespaces.", e);
         }
         created.add(name);
+        if (heartbeat == null) {
+            heartbeat = new NamespaceHeartbeat(client, this::created, environment.value(), heartbeatInterval, clock);
+        }
         LOG.debug("Created namespace {} for environment {}", name, environment);
         return name;
     }
@@ -115,6 +130,9 @@ final class EnvironmentNamespaces implements AutoCloseable {
             return;
         }
         closed = true;
+        if (heartbeat != null) {
+            heartbeat.close();
+        }
         for (String name : created) {
             deleteIfOwned(name);
         }
@@ -144,39 +162,11 @@ final class EnvironmentNamespaces implements AutoCloseable {
                         environment, ownerNote(namespace));
                 return;
             }
-            releaseRetainedVolumes(name);
+            RetainedVolumes.releaseFor(client.get(), name);
             client.get().namespaces().withName(name).delete();
             LOG.debug("Deleted namespace {} of environment {}", name, environment);
         } catch (RuntimeException e) {
             LOG.warn("Could not delete namespace {} of environment {}: {}", name, environment, e.getMessage());
-        }
-    }
-
-    /**
-     * Volumes with the reclaim policy Retain outlive their claims: Kubernetes keeps them, Released and with their
-     * data, after the namespace is gone, and a shared cluster fills up with them (seen on the lab: every environment
-     * whose values name a Retain class left its volumes behind). The claims of this namespace are the test's, so
-     * their volumes are switched to Delete first and go with the claims, their data with them where the provisioner
-     * removes it.
-     */
-    private void releaseRetainedVolumes(String namespace) {
-        try {
-            for (PersistentVolume volume : client.get().persistentVolumes().list().getItems()) {
-                ObjectReference claim = volume.getSpec() == null ? null : volume.getSpec().getClaimRef();
-                if (claim == null || !namespace.equals(claim.getNamespace())
-                        || !"Retain".equals(volume.getSpec().getPersistentVolumeReclaimPolicy())) {
-                    continue;
-                }
-                client.get().persistentVolumes().withName(volume.getMetadata().getName()).edit(retained -> {
-                    retained.getSpec().setPersistentVolumeReclaimPolicy("Delete");
-                    return retained;
-                });
-                LOG.debug("Volume {} of claim {}/{} switched from Retain to Delete, so it goes with namespace {}",
-                        volume.getMetadata().getName(), namespace, claim.getName(), namespace);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not release the retained volumes of namespace {}: {}; they stay Released after it is"
-                    + " deleted", namespace, e.getMessage());
         }
     }
 

@@ -2,7 +2,7 @@ package dev.vaulttest.internal;
 
 import java.time.Duration;
 
-/** Renders durations for humans: {@code 850ms}, {@code 12.3s}, {@code 2m05s}. */
+/** Renders durations for humans: {@code 850ms}, {@code 12.3s}, {@code 2m05s}, {@code 26h03m}. */
 public final class Durations {
 
     private Durations() {
@@ -23,6 +23,10 @@ public final class Durations {
             return String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
         }
         long minutes = duration.toMinutes();
-        return String.format(java.util.Locale.ROOT, "%dm%02ds", minutes, duration.minusMinutes(minutes).toSeconds());
+        if (minutes < 60) {
+            return String.format(java.util.Locale.ROOT, "%dm%02ds", minutes, duration.minusMinutes(minutes).toSeconds());
+        }
+        long hours = duration.toHours();
+        return String.format(java.util.Locale.ROOT, "%dh%02dm", hours, duration.minusHours(hours).toMinutes());
     }
 }

@@ -2,7 +2,10 @@ package dev.vaulttest.internal;
 
 import java.util.Map;
 
-/** The labels the library puts on every Kubernetes object it creates, so it can find and remove them. */
+/**
+ * The labels the library puts on every Kubernetes object it creates, so it can find and remove them, and the
+ * annotations on its namespaces that tell whether a run still uses them.
+ */
 public final class Labels {
 
     /** Label key whose value is the identifier of the environment that created the object. */
@@ -13,6 +16,19 @@ public final class Labels {
 
     /** The value of {@link #MANAGED_BY} on objects the library creates. */
     public static final String MANAGED_BY_VALUE = "vault-test";
+
+    /**
+     * Annotation on the library's namespaces: when the run that owns the namespace last said it is alive (an ISO-8601
+     * instant), renewed every {@code NamespaceHeartbeat} interval while the environment is open. A namespace whose
+     * heartbeat is old belongs to a run that was killed before its teardown.
+     */
+    public static final String HEARTBEAT = "vault-test.dev/heartbeat";
+
+    /**
+     * Annotation on a namespace that keep-on-failure left running on purpose: why and since when. Such a namespace
+     * is never removed by a later run, whatever its heartbeat says.
+     */
+    public static final String KEPT = "vault-test.dev/kept";
 
     private Labels() {
     }

@@ -294,7 +294,12 @@ class EnvironmentBringUpTest {
 
         assertThat(failure.kept()).isTrue();
         assertThat(failure.getMessage()).contains("Kept for inspection");
-        assertThat(client.namespaces().list().getItems()).hasSize(1);
+        assertThat(client.namespaces().list().getItems()).singleElement()
+                .satisfies(namespace -> assertThat(namespace.getMetadata().getAnnotations())
+                        .as("marked, so that later runs never remove it as a killed run's leftover")
+                        .hasEntrySatisfying(Labels.KEPT, kept -> assertThat(kept)
+                                .endsWith(" bring-up failed in phase 'pods-running' (keep-on-failure)"))
+                        .containsKey(Labels.HEARTBEAT));
         assertThat(client.apps().statefulSets().inAnyNamespace().list().getItems()).hasSize(1);
     }
 

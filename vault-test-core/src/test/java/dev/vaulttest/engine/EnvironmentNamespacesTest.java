@@ -9,7 +9,15 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import dev.vaulttest.internal.Labels;
+import dev.vaulttest.internal.Wait;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true, https = false)
@@ -31,6 +39,53 @@ class EnvironmentNamespacesTest {
                 .containsEntry("vault-test.dev/environment", "ns-test-abc123")
                 .containsEntry("app.kubernetes.io/managed-by", "vault-test");
         assertThat(namespaces.created()).containsExactly(name);
+    }
+
+    @Test
+    void theNamespaceIsCreatedWithAHeartbeatThatIsRenewedUntilClose() {
+        Instant created = Instant.parse("2026-12-02T10:00:00Z");
+        AtomicReference<Instant> now = new AtomicReference<>(created);
+        Clock clock = new Clock() {
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        EnvironmentId beating = new EnvironmentId("ns-test-beats");
+        EnvironmentNamespaces namespaces = new EnvironmentNamespaces(() -> client, beating, Duration.ofMillis(50), clock);
+        String name = namespaces.createMain();
+        assertThat(heartbeat(name)).isEqualTo(created.toString());
+
+        Instant later = created.plusSeconds(60);
+        now.set(later);
+        Wait.until("the heartbeat of " + name + " renewed", Duration.ofSeconds(10), Duration.ofMillis(20),
+                () -> heartbeat(name), later.toString()::equals, beat -> "heartbeat " + beat);
+
+        namespaces.close();
+        assertThat(Wait.until("the heartbeat thread of " + beating + " ended", Duration.ofSeconds(5),
+                Duration.ofMillis(20), () -> heartbeatThreads(beating), List::isEmpty,
+                threads -> "still running: " + threads)).isEmpty();
+    }
+
+    private String heartbeat(String namespace) {
+        Namespace current = client.namespaces().withName(namespace).get();
+        return current == null || current.getMetadata().getAnnotations() == null ? null
+                : current.getMetadata().getAnnotations().get(Labels.HEARTBEAT);
+    }
+
+    private static List<String> heartbeatThreads(EnvironmentId environment) {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(("vault-test-heartbeat-" + environment.value())::equals).toList();
     }
 
     @Test

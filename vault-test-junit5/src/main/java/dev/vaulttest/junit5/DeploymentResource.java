@@ -253,7 +253,7 @@ final class DeploymentResource implements AutoCloseable {
 
     private void keep(VaultEnvironment environment) {
         cluster.keepRunning();
-        LOG.warn("{}", keepOnFailure.describe(owner, environment));
+        LOG.warn("{}", keepOnFailure.keep(owner, environment));
     }
 
     private static void closeQuietly(VaultEnvironment environment) {

@@ -105,8 +105,7 @@ final class DeploymentSpecs {
             return existingCluster(testClass, existing.get(), settings);
         }
         if (k3s.isEmpty() && settings.kubeconfig().isPresent()) {
-            ExistingClusterSpec spec = ExistingClusterSpec.of(settings.kubeconfig().get());
-            return settings.context().map(spec::withContext).orElse(spec);
+            return existingCluster(settings.kubeconfig().get(), settings.context(), settings);
         }
         String image = k3s.map(K3sCluster::image).filter(value -> !value.isBlank()).map(String::strip)
                 .or(settings::k3sImage).orElse(Versions.K3S_IMAGE);
@@ -136,9 +135,14 @@ final class DeploymentSpecs {
                         + " or KUBECONFIG, or create " + kubeconfig);
             }
         }
-        ExistingClusterSpec spec = ExistingClusterSpec.of(kubeconfig);
         Optional<String> context = Optional.of(annotation.context().strip()).filter(value -> !value.isEmpty())
                 .or(settings::context);
+        return existingCluster(kubeconfig, context, settings);
+    }
+
+    private static ExistingClusterSpec existingCluster(Path kubeconfig, Optional<String> context, Settings settings) {
+        ExistingClusterSpec spec = ExistingClusterSpec.of(kubeconfig);
+        spec = settings.reapAfter().map(spec::withReapAfter).orElseGet(spec::withoutReaping);
         return context.map(spec::withContext).orElse(spec);
     }
 

@@ -3,12 +3,14 @@ package dev.vaulttest.junit5;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.cluster.K3sCluster;
+import dev.vaulttest.internal.KeptNamespace;
 import dev.vaulttest.internal.Labels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -24,14 +26,20 @@ record KeepOnFailure(boolean enabled, Path reportsDir) {
     static final String INSTRUCTIONS_FILE = "how-to-reach.txt";
 
     /**
-     * Writes the kubeconfig and the instructions next to the class's diagnostics and returns the
-     * instructions.
+     * Leaves a deployment running: marks its namespace as kept, so later runs never remove it as a killed run's
+     * leftover, and writes the kubeconfig and the instructions next to the class's diagnostics.
      *
      * @param owner the test class
      * @param environment the deployment left running
      * @return how to reach the deployment, without secrets
      */
-    String describe(String owner, VaultEnvironment environment) {
+    String keep(String owner, VaultEnvironment environment) {
+        KeptNamespace.mark(environment.kubernetes(), environment.namespace(),
+                "a test of " + owner + " failed (vaulttest.keep-on-failure)", Instant.now());
+        return describe(owner, environment);
+    }
+
+    private String describe(String owner, VaultEnvironment environment) {
         Path classDir = reportsDir.resolve(DiagnosticsPaths.segment(owner));
         Path kubeconfig = classDir.resolve(KUBECONFIG_FILE).toAbsolutePath();
         String kubeconfigNote;

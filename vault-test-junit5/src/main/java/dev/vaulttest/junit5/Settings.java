@@ -1,5 +1,6 @@
 package dev.vaulttest.junit5;
 
+import dev.vaulttest.cluster.ExistingClusterSpec;
 import dev.vaulttest.internal.report.ReportWriter;
 import dev.vaulttest.kms.ExternalKms;
 import java.net.URI;
@@ -33,15 +34,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param externalKms the KMS emulator that runs already, to use instead of starting one; its credentials are
  *     redacted in {@code toString}
  * @param registryMirrors registry to mirror endpoint for the k3s clusters the library starts, in order
+ * @param reapAfter how long a leftover namespace on an existing cluster must have had no heartbeat to be removed;
+ *     empty for never
  */
 record Settings(Optional<String> k3sImage, Optional<String> vaultImage, Optional<String> chartVersion,
         Optional<Path> kubeconfig, Optional<String> context, boolean keepOnFailure, Path reportsDir,
         boolean dockerRequired, Duration recoveryTimeout, Optional<String> factoryClass,
         Optional<String> dockerProbeClass, Optional<String> canaryImage, Optional<String> kmsImage,
-        Optional<ExternalKms> externalKms, Map<String, URI> registryMirrors) {
+        Optional<ExternalKms> externalKms, Map<String, URI> registryMirrors, Optional<Duration> reapAfter) {
 
     /** How long a deployment may take to recover after a disruptive test, unless configured. */
     static final Duration DEFAULT_RECOVERY_TIMEOUT = Duration.ofMinutes(1);
+
+    /** The value of {@link VaultTestSettings#REAP_AFTER} that turns the removal of leftovers off. */
+    static final String NEVER = "never";
 
     /** JUnit's switch that stops it from closing {@link AutoCloseable} store values; must stay on. */
     static final String JUNIT_AUTOCLOSE = "junit.jupiter.extensions.store.close.autocloseable.enabled";
@@ -50,6 +56,7 @@ record Settings(Optional<String> k3sImage, Optional<String> vaultImage, Optional
         Objects.requireNonNull(reportsDir, "reportsDir");
         Objects.requireNonNull(recoveryTimeout, "recoveryTimeout");
         registryMirrors = Collections.unmodifiableMap(new LinkedHashMap<>(registryMirrors));
+        Objects.requireNonNull(reapAfter, "reapAfter");
     }
 
     /**
@@ -95,6 +102,14 @@ record Settings(Optional<String> k3sImage, Optional<String> vaultImage, Optional
                 reader.pinnedImage(VaultTestSettings.CANARY_IMAGE),
                 reader.pinnedImage(VaultTestSettings.KMS_IMAGE),
                 ExternalKmsSettings.parse(reader),
-                reader.registryMirrors(VaultTestSettings.K3S_REGISTRY_MIRRORS));
+                reader.registryMirrors(VaultTestSettings.K3S_REGISTRY_MIRRORS),
+                reapAfter(reader));
+    }
+
+    private static Optional<Duration> reapAfter(ConfigReader reader) {
+        if (reader.text(VaultTestSettings.REAP_AFTER).filter(NEVER::equalsIgnoreCase).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(reader.duration(VaultTestSettings.REAP_AFTER).orElse(ExistingClusterSpec.DEFAULT_REAP_AFTER));
     }
 }

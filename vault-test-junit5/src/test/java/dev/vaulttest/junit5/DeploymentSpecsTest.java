@@ -141,6 +141,22 @@ class DeploymentSpecsTest {
     }
 
     @Test
+    void theReapAfterSettingReachesEveryExistingClusterAndNeverTurnsRemovalOff() throws Exception {
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1");
+        settings.put(VaultTestSettings.KUBECONFIG, kubeconfig.toString());
+
+        assertThat(((ExistingClusterSpec) specOf(NoClusterAnnotation.class).cluster()).reapAfter())
+                .as("default").contains(ExistingClusterSpec.DEFAULT_REAP_AFTER);
+        settings.put(VaultTestSettings.REAP_AFTER, "20m");
+        assertThat(((ExistingClusterSpec) specOf(NoClusterAnnotation.class).cluster()).reapAfter())
+                .contains(java.time.Duration.ofMinutes(20));
+        assertThat(((ExistingClusterSpec) specOf(ExistingWithEmulator.class).cluster()).reapAfter())
+                .contains(java.time.Duration.ofMinutes(20));
+        settings.put(VaultTestSettings.REAP_AFTER, "Never");
+        assertThat(((ExistingClusterSpec) specOf(ExistingWithEmulator.class).cluster()).reapAfter()).isEmpty();
+    }
+
+    @Test
     void anExistingClusterNeedsDockerOnlyForAKmsEmulator() {
         VaultEnvironmentSpec spec = specOf(ExistingWithEmulator.class);
 

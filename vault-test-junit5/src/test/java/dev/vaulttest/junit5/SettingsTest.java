@@ -132,6 +132,19 @@ class SettingsTest {
     }
 
     @Test
+    void reapAfterIsAPositiveDurationOrNever() {
+        assertThat(parse(Map.of()).reapAfter()).contains(Duration.ofHours(1));
+        assertThat(parse(Map.of(VaultTestSettings.REAP_AFTER, "2h")).reapAfter()).contains(Duration.ofHours(2));
+        assertThat(parse(Map.of(VaultTestSettings.REAP_AFTER, "never")).reapAfter()).isEmpty();
+        assertThatThrownBy(() -> parse(Map.of(VaultTestSettings.REAP_AFTER, "0s")))
+                .isInstanceOf(VaultTestConfigurationException.class)
+                .hasMessage("vaulttest.reap-after=0s is not a positive duration");
+        assertThatThrownBy(() -> parse(Map.of(VaultTestSettings.REAP_AFTER, "soon")))
+                .isInstanceOf(VaultTestConfigurationException.class)
+                .hasMessageStartingWith("vaulttest.reap-after=soon is not a duration");
+    }
+
+    @Test
     void anUnusableHostEndpointNamesItsSettingAndHidesUserInfo() {
         assertThatThrownBy(() -> parse(Map.of(VaultTestSettings.KMS_ENDPOINT, "http://10.0.0.5:8080",
                 VaultTestSettings.KMS_HOST_ENDPOINT, "http://admin:hunter2@127.0.0.1:18080")))

@@ -1,0 +1,88 @@
+package dev.vaulttest.engine;
+
+import dev.vaulttest.internal.Labels;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renews the {@link Labels#HEARTBEAT} annotation on an environment's namespaces while the environment is open, on a
+ * daemon thread of its own. A later run reads it to tell a namespace whose run was killed before its teardown (an
+ * old heartbeat) from one that a run still uses. A renewal that fails (the API server restarting, a cluster reboot
+ * under test) is logged and tried again at the next interval.
+ */
+final class NamespaceHeartbeat implements AutoCloseable {
+
+    /** How often the heartbeat is renewed. */
+    static final Duration INTERVAL = Duration.ofMinutes(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(NamespaceHeartbeat.class);
+
+    private final Supplier<KubernetesClient> client;
+    private final Supplier<List<String>> namespaces;
+    private final Clock clock;
+    private final ScheduledExecutorService executor;
+
+    /**
+     * Starts renewing; the first renewal comes one interval from now (the namespaces are created with a heartbeat).
+     *
+     * @param client supplies the cluster's current client
+     * @param namespaces supplies the namespaces to renew, read at every renewal
+     * @param environment the environment, for the thread's name
+     * @param interval how often to renew
+     * @param clock the time written
+     */
+    NamespaceHeartbeat(Supplier<KubernetesClient> client, Supplier<List<String>> namespaces, String environment,
+            Duration interval, Clock clock) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.namespaces = Objects.requireNonNull(namespaces, "namespaces");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "vault-test-heartbeat-" + environment);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::renew, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The annotations a namespace is created with: its first heartbeat.
+     *
+     * @param now the current time
+     * @return the heartbeat annotation
+     */
+    static Map<String, String> firstBeat(Instant now) {
+        return Map.of(Labels.HEARTBEAT, now.toString());
+    }
+
+    private void renew() {
+        String now = clock.instant().toString();
+        String patch = "{\"metadata\":{\"annotations\":{\"" + Labels.HEARTBEAT + "\":\"" + now + "\"}}}";
+        for (String namespace : namespaces.get()) {
+            try {
+                client.get().namespaces().withName(namespace).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+            } catch (RuntimeException e) {
+                LOG.debug("Could not renew the heartbeat of namespace {}: {}; trying again in the next interval",
+                        namespace, e.getMessage());
+            }
+        }
+    }
+
+    /** Stops renewing; the annotation stays as it was last written. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

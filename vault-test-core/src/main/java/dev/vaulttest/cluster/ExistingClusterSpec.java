@@ -1,5 +1,6 @@
 package dev.vaulttest.cluster;
 
+import dev.vaulttest.internal.Labels;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -33,21 +34,28 @@ public record ExistingClusterSpec(Path kubeconfig, Optional<String> context, Dur
     public static final Duration DEFAULT_REAP_AFTER = Duration.ofHours(1);
 
     /**
+     * The shortest reap-after time: three heartbeat intervals, so that a heartbeat renewed late (a busy API server, a
+     * JVM in a long garbage collection) never makes a live run's namespace look abandoned.
+     */
+    public static final Duration MINIMUM_REAP_AFTER = Labels.HEARTBEAT_INTERVAL.multipliedBy(3);
+
+    /**
      * Validates.
      *
      * @param kubeconfig the kubeconfig file
      * @param context the context to use; empty for the file's {@code current-context}
      * @param readyTimeout how long the API server and nodes may take to answer and be Ready
      * @param reapAfter how long without a heartbeat before a leftover namespace is removed; empty for never
-     * @throws IllegalArgumentException when {@code reapAfter} is zero or negative
+     * @throws IllegalArgumentException when {@code reapAfter} is shorter than {@link #MINIMUM_REAP_AFTER}
      */
     public ExistingClusterSpec {
         Objects.requireNonNull(kubeconfig, "kubeconfig");
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(readyTimeout, "readyTimeout");
         Objects.requireNonNull(reapAfter, "reapAfter");
-        if (reapAfter.filter(after -> after.isNegative() || after.isZero()).isPresent()) {
-            throw new IllegalArgumentException("reapAfter must be positive, was " + reapAfter.get()
+        if (reapAfter.filter(after -> after.compareTo(MINIMUM_REAP_AFTER) < 0).isPresent()) {
+            throw new IllegalArgumentException("reapAfter must be at least " + MINIMUM_REAP_AFTER + " (three heartbeat"
+                    + " intervals, or live runs' namespaces would be removed), was " + reapAfter.get()
                     + "; use withoutReaping() to never remove leftovers");
         }
     }
@@ -96,7 +104,7 @@ public record ExistingClusterSpec(Path kubeconfig, Optional<String> context, Dur
     /**
      * The same cluster, removing leftover namespaces whose heartbeat is older than the given time.
      *
-     * @param age how long without a heartbeat; positive
+     * @param age how long without a heartbeat; at least {@link #MINIMUM_REAP_AFTER}
      * @return a new spec
      */
     public ExistingClusterSpec withReapAfter(Duration age) {

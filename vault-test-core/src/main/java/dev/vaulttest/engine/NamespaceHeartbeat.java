@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 final class NamespaceHeartbeat implements AutoCloseable {
 
     /** How often the heartbeat is renewed. */
-    static final Duration INTERVAL = Duration.ofMinutes(1);
+    static final Duration INTERVAL = Labels.HEARTBEAT_INTERVAL;
 
     private static final Logger LOG = LoggerFactory.getLogger(NamespaceHeartbeat.class);
 

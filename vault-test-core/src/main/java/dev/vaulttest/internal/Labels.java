@@ -1,5 +1,6 @@
 package dev.vaulttest.internal;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -19,10 +20,13 @@ public final class Labels {
 
     /**
      * Annotation on the library's namespaces: when the run that owns the namespace last said it is alive (an ISO-8601
-     * instant), renewed every {@code NamespaceHeartbeat} interval while the environment is open. A namespace whose
-     * heartbeat is old belongs to a run that was killed before its teardown.
+     * instant), renewed every {@link #HEARTBEAT_INTERVAL} while the environment is open. A namespace whose heartbeat
+     * is old belongs to a run that was killed before its teardown.
      */
     public static final String HEARTBEAT = "vault-test.dev/heartbeat";
+
+    /** How often a run renews {@link #HEARTBEAT} on the namespaces it uses. */
+    public static final Duration HEARTBEAT_INTERVAL = Duration.ofMinutes(1);
 
     /**
      * Annotation on a namespace that keep-on-failure left running on purpose: why and since when. Such a namespace

@@ -26,6 +26,19 @@ class ExistingClusterTest {
     Path dir;
 
     @Test
+    void leftoversAreRemovedAfterAnHourByDefaultAndNeverSoonerThanThreeHeartbeats() {
+        ExistingClusterSpec spec = ExistingClusterSpec.of(dir.resolve("kubeconfig"));
+
+        assertThat(spec.reapAfter()).contains(Duration.ofHours(1));
+        assertThat(spec.withReapAfter(Duration.ofMinutes(3)).withContext("kind").reapAfter())
+                .contains(Duration.ofMinutes(3));
+        assertThat(spec.withoutReaping().withReadyTimeout(Duration.ofMinutes(2)).reapAfter()).isEmpty();
+        assertThatThrownBy(() -> spec.withReapAfter(Duration.ofSeconds(179)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("reapAfter must be at least PT3M");
+    }
+
+    @Test
     void connectsThroughTheChosenContextAndPassesTheGateWhenNodesAreReady() throws IOException {
         new KubeFixtures(client).node("kind-control-plane", true, Map.of());
         Path kubeconfig = writeKubeconfig("unreachable");

@@ -110,6 +110,13 @@ record Settings(Optional<String> k3sImage, Optional<String> vaultImage, Optional
         if (reader.text(VaultTestSettings.REAP_AFTER).filter(NEVER::equalsIgnoreCase).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(reader.duration(VaultTestSettings.REAP_AFTER).orElse(ExistingClusterSpec.DEFAULT_REAP_AFTER));
+        Duration after = reader.duration(VaultTestSettings.REAP_AFTER).orElse(ExistingClusterSpec.DEFAULT_REAP_AFTER);
+        if (after.compareTo(ExistingClusterSpec.MINIMUM_REAP_AFTER) < 0) {
+            throw new VaultTestConfigurationException(VaultTestSettings.REAP_AFTER + "=" + reader.text(
+                    VaultTestSettings.REAP_AFTER).orElse("") + " is shorter than the minimum of 3m: runs renew their"
+                    + " namespaces' heartbeat every minute, so a shorter time would remove namespaces that live runs"
+                    + " use; give 3m or more, or " + NEVER);
+        }
+        return Optional.of(after);
     }
 }

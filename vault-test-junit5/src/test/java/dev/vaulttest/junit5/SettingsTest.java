@@ -139,6 +139,10 @@ class SettingsTest {
         assertThatThrownBy(() -> parse(Map.of(VaultTestSettings.REAP_AFTER, "0s")))
                 .isInstanceOf(VaultTestConfigurationException.class)
                 .hasMessage("vaulttest.reap-after=0s is not a positive duration");
+        assertThatThrownBy(() -> parse(Map.of(VaultTestSettings.REAP_AFTER, "90s")))
+                .isInstanceOf(VaultTestConfigurationException.class)
+                .hasMessageStartingWith("vaulttest.reap-after=90s is shorter than the minimum of 3m");
+        assertThat(parse(Map.of(VaultTestSettings.REAP_AFTER, "3m")).reapAfter()).contains(Duration.ofMinutes(3));
         assertThatThrownBy(() -> parse(Map.of(VaultTestSettings.REAP_AFTER, "soon")))
                 .isInstanceOf(VaultTestConfigurationException.class)
                 .hasMessageStartingWith("vaulttest.reap-after=soon is not a duration");

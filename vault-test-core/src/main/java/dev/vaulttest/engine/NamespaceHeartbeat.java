@@ -2,6 +2,7 @@ package dev.vaulttest.engine;
 
 import dev.vaulttest.internal.Labels;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
@@ -29,11 +30,13 @@ final class NamespaceHeartbeat implements AutoCloseable {
     static final Duration INTERVAL = Labels.HEARTBEAT_INTERVAL;
 
     private static final Logger LOG = LoggerFactory.getLogger(NamespaceHeartbeat.class);
+    private static final int HTTP_FORBIDDEN = 403;
 
     private final Supplier<KubernetesClient> client;
     private final Supplier<List<String>> namespaces;
     private final Clock clock;
     private final ScheduledExecutorService executor;
+    private volatile boolean forbiddenReported;
 
     /**
      * Starts renewing; the first renewal comes one interval from now (the namespaces are created with a heartbeat).
@@ -73,6 +76,17 @@ final class NamespaceHeartbeat implements AutoCloseable {
         for (String namespace : namespaces.get()) {
             try {
                 client.get().namespaces().withName(namespace).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == HTTP_FORBIDDEN && !forbiddenReported) {
+                    forbiddenReported = true;
+                    LOG.warn("Cannot renew the heartbeat of namespace {}: the kubeconfig's user may not patch"
+                            + " namespaces (HTTP 403). Other runs on this cluster will take it for a killed run's"
+                            + " leftover once vaulttest.reap-after has passed, and remove it: grant 'patch' on"
+                            + " namespaces, or give those runs vaulttest.reap-after=never", namespace);
+                } else {
+                    LOG.debug("Could not renew the heartbeat of namespace {}: {}; trying again in the next"
+                            + " interval", namespace, e.getMessage());
+                }
             } catch (RuntimeException e) {
                 LOG.debug("Could not renew the heartbeat of namespace {}: {}; trying again in the next interval",
                         namespace, e.getMessage());

@@ -9,6 +9,10 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import dev.vaulttest.internal.Labels;
 import dev.vaulttest.internal.Wait;
 import java.time.Clock;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class EnvironmentNamespacesTest {
 
     KubernetesClient client;
+    KubernetesMockServer server;
 
     private final EnvironmentId id = new EnvironmentId("ns-test-abc123");
 
@@ -75,6 +80,34 @@ class EnvironmentNamespacesTest {
         assertThat(Wait.until("the heartbeat thread of " + beating + " ended", Duration.ofSeconds(5),
                 Duration.ofMillis(20), () -> heartbeatThreads(beating), List::isEmpty,
                 threads -> "still running: " + threads)).isEmpty();
+    }
+
+    @Test
+    void aUserWhoMayNotPatchNamespacesIsToldOnceThatOtherRunsWillRemoveTheirNamespace() {
+        EnvironmentId refused = new EnvironmentId("ns-test-refused");
+        server.expect().patch().withPath("/api/v1/namespaces/" + refused.namespace())
+                .andReturn(403, "namespaces is forbidden: User cannot patch resource").always();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        EnvironmentNamespaces namespaces = new EnvironmentNamespaces(() -> client, refused, Duration.ofMillis(50),
+                Clock.systemUTC());
+        try {
+            namespaces.createMain();
+            int beforeRenewals = server.getRequestCount();
+            Wait.until("three refused renewals of " + refused.namespace(), Duration.ofSeconds(10),
+                    Duration.ofMillis(20), () -> server.getRequestCount() - beforeRenewals, count -> count >= 3,
+                    count -> count + " request(s) since the namespace was created");
+        } finally {
+            namespaces.close();
+            System.setErr(originalErr);
+        }
+
+        assertThat(captured.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.contains("WARN") && line.contains("NamespaceHeartbeat")))
+                .singleElement().asString()
+                .contains("Cannot renew the heartbeat of namespace " + refused.namespace())
+                .contains("(HTTP 403)").contains("vaulttest.reap-after=never");
     }
 
     private String heartbeat(String namespace) {

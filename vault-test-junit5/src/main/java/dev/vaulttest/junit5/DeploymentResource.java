@@ -141,13 +141,18 @@ final class DeploymentResource implements AutoCloseable {
     }
 
     /**
-     * The deployment in messages: whose it is.
+     * The deployment in the middle of a sentence: whose it is.
      *
-     * @return for example {@code The Vault deployment of com.example.RaftTest}, or for a shared one
-     *     {@code The shared Vault deployment of com.example.A, com.example.B}
+     * @return for example {@code the Vault deployment of com.example.RaftTest}, or for a shared one
+     *     {@code the shared Vault deployment of com.example.A, com.example.B}
      */
-    synchronized String describe() {
-        return shared ? "The shared Vault deployment of " + String.join(", ", users) : "The Vault deployment of " + owner;
+    synchronized String whose() {
+        return shared ? "the shared Vault deployment of " + String.join(", ", users) : "the Vault deployment of " + owner;
+    }
+
+    private String describe() {
+        String whose = whose();
+        return Character.toUpperCase(whose.charAt(0)) + whose.substring(1);
     }
 
     /**
@@ -253,7 +258,7 @@ final class DeploymentResource implements AutoCloseable {
 
     private void keep(VaultEnvironment environment) {
         cluster.keepRunning();
-        LOG.warn("{}", keepOnFailure.keep(owner, environment));
+        LOG.warn("{}", keepOnFailure.keep(owner, whose(), environment));
     }
 
     private static void closeQuietly(VaultEnvironment environment) {

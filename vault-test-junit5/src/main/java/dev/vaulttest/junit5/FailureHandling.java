@@ -63,7 +63,7 @@ final class FailureHandling {
                 publish(context, directory);
                 if (settings.keepOnFailure() && environment.isPresent()) {
                     String instructions = new KeepOnFailure(true, settings.reportsDir())
-                            .keep(deployment.get().owner(), environment.get());
+                            .keep(deployment.get().owner(), deployment.get().whose(), environment.get());
                     LOG.warn("{}", instructions);
                     context.publishReportEntry(KEPT_ENTRY, instructions);
                 }

@@ -29,17 +29,18 @@ record KeepOnFailure(boolean enabled, Path reportsDir) {
      * Leaves a deployment running: marks its namespace as kept, so later runs never remove it as a killed run's
      * leftover, and writes the kubeconfig and the instructions next to the class's diagnostics.
      *
-     * @param owner the test class
+     * @param owner the test class that owns the deployment: where the files go
+     * @param whose the deployment in the text, for example {@code the Vault deployment of com.example.RaftTest}
      * @param environment the deployment left running
      * @return how to reach the deployment, without secrets
      */
-    String keep(String owner, VaultEnvironment environment) {
+    String keep(String owner, String whose, VaultEnvironment environment) {
         KeptNamespace.mark(environment.kubernetes(), environment.namespace(),
-                "a test of " + owner + " failed (vaulttest.keep-on-failure)", Instant.now());
-        return describe(owner, environment);
+                "a test using " + whose + " failed (vaulttest.keep-on-failure)", Instant.now());
+        return describe(owner, whose, environment);
     }
 
-    private String describe(String owner, VaultEnvironment environment) {
+    private String describe(String owner, String whose, VaultEnvironment environment) {
         Path classDir = reportsDir.resolve(DiagnosticsPaths.segment(owner));
         Path kubeconfig = classDir.resolve(KUBECONFIG_FILE).toAbsolutePath();
         String kubeconfigNote;
@@ -52,7 +53,7 @@ record KeepOnFailure(boolean enabled, Path reportsDir) {
         }
         String pod = podToForward(environment);
         String scheme = environment.spec().tls() ? "https" : "http";
-        String text = "vault-test left the Vault deployment of " + owner + " running because a test failed"
+        String text = "vault-test left " + whose + " running because a test failed"
                 + " (vaulttest.keep-on-failure=true):\n"
                 + "  cluster:    " + environment.cluster().description() + "\n"
                 + "  kubeconfig: " + kubeconfigNote + "\n"

@@ -28,13 +28,15 @@ class KeepOnFailureTest {
             FakeEnvironment environment = FakeEnvironment.builder().namespace("vault-test-kept").cluster(cluster)
                     .kubernetes(client).build();
 
-            String instructions = new KeepOnFailure(true, reports).keep("com.example.RaftTest", environment);
+            String instructions = new KeepOnFailure(true, reports).keep("com.example.RaftTest",
+                    "the Vault deployment of com.example.RaftTest", environment);
 
             assertThat(instructions).contains("namespace:  vault-test-kept");
             assertThat(client.namespaces().withName("vault-test-kept").get().getMetadata().getAnnotations())
                     .containsEntry(Labels.HEARTBEAT, "2026-12-02T10:00:00Z")
                     .hasEntrySatisfying(Labels.KEPT, kept -> assertThat(kept)
-                            .endsWith(" a test of com.example.RaftTest failed (vaulttest.keep-on-failure)"));
+                            .endsWith(" a test using the Vault deployment of com.example.RaftTest failed"
+                                    + " (vaulttest.keep-on-failure)"));
         }
     }
 }

@@ -111,7 +111,8 @@ class SharedDeploymentTest {
         assertThat(Journal.events("deploy")).hasSize(1);
         assertThat(Journal.events("close")).isEmpty();
         assertThat(reports.resolve(SharingTestCases.class.getName()).resolve(KeepOnFailure.INSTRUCTIONS_FILE))
-                .content().contains("vault-test left the Vault deployment of " + SharingTestCases.class.getName());
+                .content().contains("vault-test left the shared Vault deployment of " + SharingTestCases.class.getName()
+                        + ", " + FailingSharingTestCases.class.getName() + " running because a test failed");
     }
 
     @Test

@@ -26,15 +26,19 @@ import org.slf4j.LoggerFactory;
  *   <li>a namespace that keep-on-failure left running ({@link Labels#KEPT}) is never removed: a warning names it with
  *       the command that removes it;</li>
  *   <li>so is a namespace without a heartbeat (made by a version of the library before heartbeats), and, when
- *       removal is off, one whose heartbeat is old;</li>
+ *       removal is off, one whose heartbeat is older than {@link ExistingClusterSpec#MINIMUM_REAP_AFTER};</li>
  *   <li>a recent heartbeat is a run in progress: left alone, unmentioned.</li>
  * </ul>
+ * The heartbeat is written with the clock of the machine that runs the owning test, and compared here with this
+ * machine's clock: machines that test against the same cluster must agree on the time to well within the reap-after
+ * time (NTP does).
  */
 final class LeftoverNamespaces {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeftoverNamespaces.class);
     private static final int LISTED = 10;
-    static final String CLEANUP = "kubectl delete namespace -l " + Labels.MANAGED_BY + "=" + Labels.MANAGED_BY_VALUE;
+    /** The start of the command that removes the named leftovers (by name: a label would take live runs' too). */
+    static final String CLEANUP = "kubectl delete namespace ";
 
     /**
      * What was found.
@@ -73,6 +77,7 @@ final class LeftoverNamespaces {
         }
         List<String> removed = new ArrayList<>();
         List<String> left = new ArrayList<>();
+        List<String> leftNames = new ArrayList<>();
         NamespaceReaper reaper = new NamespaceReaper(client);
         for (Namespace namespace : found.stream().sorted(Comparator.comparing(LeftoverNamespaces::created)).toList()) {
             String name = namespace.getMetadata().getName();
@@ -82,8 +87,10 @@ final class LeftoverNamespaces {
                     .map(text -> text + " old").orElse("age unknown");
             if (annotations.containsKey(Labels.KEPT)) {
                 left.add(name + " (" + age + ", kept on failure)");
+                leftNames.add(name);
             } else if (silence.isEmpty()) {
                 left.add(name + " (" + age + ", no heartbeat)");
+                leftNames.add(name);
             } else if (reapAfter.isPresent() && silence.get().compareTo(reapAfter.get()) > 0) {
                 List<String> objects = reaper.reap(name,
                         Optional.ofNullable(orEmpty(namespace.getMetadata().getLabels()).get(Labels.ENVIRONMENT)));
@@ -91,8 +98,9 @@ final class LeftoverNamespaces {
                         + " heartbeat for {}, more than {}); deleted {}", name, cluster,
                         Durations.format(silence.get()), Durations.format(reapAfter.get()), objects);
                 removed.add(name + " (" + age + ", no heartbeat for " + Durations.format(silence.get()) + ")");
-            } else if (reapAfter.isEmpty()) {
+            } else if (reapAfter.isEmpty() && silence.get().compareTo(ExistingClusterSpec.MINIMUM_REAP_AFTER) > 0) {
                 left.add(name + " (" + age + ", last heartbeat " + Durations.format(silence.get()) + " ago)");
+                leftNames.add(name);
             }
         }
         if (!left.isEmpty()) {
@@ -100,7 +108,7 @@ final class LeftoverNamespaces {
                     + (left.size() > LISTED ? " and " + (left.size() - LISTED) + " more" : "");
             LOG.warn("{} holds {} namespace(s) that earlier vault-test runs created and did not remove: {}. They are"
                     + " not removed automatically. If no run is using them, remove them with: {}", cluster, left.size(),
-                    listed, CLEANUP);
+                    listed, CLEANUP + String.join(" ", leftNames));
         }
         return new Outcome(removed, left);
     }

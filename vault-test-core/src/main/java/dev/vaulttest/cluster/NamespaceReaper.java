@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ final class NamespaceReaper {
     static final String HELM_RELEASE_NAMESPACE = "meta.helm.sh/release-namespace";
 
     private static final Logger LOG = LoggerFactory.getLogger(NamespaceReaper.class);
+    private static final int HTTP_NOT_FOUND = 404;
 
     private final KubernetesClient client;
 
@@ -57,8 +59,10 @@ final class NamespaceReaper {
         try {
             client.namespaces().withName(namespace).delete();
             removed.add("Namespace " + namespace);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not delete the leftover namespace {}: {}", namespace, e.getMessage());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HTTP_NOT_FOUND) {
+                LOG.warn("Could not delete the leftover namespace {}: {}", namespace, e.getMessage());
+            }
         }
         return removed;
     }
@@ -85,8 +89,10 @@ final class NamespaceReaper {
             try {
                 objects.withName(name).delete();
                 removed.add(kind + " " + name);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not delete the leftover {} {}: {}", kind, name, e.getMessage());
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HTTP_NOT_FOUND) { // gone already: another run removed it first
+                    LOG.warn("Could not delete the leftover {} {}: {}", kind, name, e.getMessage());
+                }
             }
         }
     }

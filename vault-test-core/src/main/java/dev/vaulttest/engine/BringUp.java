@@ -69,6 +69,7 @@ final class BringUp {
     private String expectation = "the cluster to open and pass its readiness gate";
     private KubernetesCluster cluster;
     private String namespace;
+    private EnvironmentNamespaces namespaces;
     private String release;
     private DeploymentPlan plan;
     private RunningEnvironment env;
@@ -150,7 +151,7 @@ final class BringUp {
     }
 
     private Installed install(EnvironmentId id) {
-        EnvironmentNamespaces namespaces = new EnvironmentNamespaces(cluster::client, id);
+        namespaces = new EnvironmentNamespaces(cluster::client, id);
         teardown.add("delete namespace " + namespace, namespaces::close);
         namespaces.create(namespace);
         ReleaseValues.WithMode withMode = ReleaseValues.withMode(spec);
@@ -437,7 +438,8 @@ final class BringUp {
         if (plan != null && cluster != null) {
             appendObservations(message);
         }
-        boolean keep = wiring.keepOnFailure() && namespace != null;
+        // Only a namespace this bring-up created is kept (and marked): one that existed already is someone else's.
+        boolean keep = wiring.keepOnFailure() && namespaces != null && namespaces.created().contains(namespace);
         if (keep) {
             KeptNamespace.mark(cluster.client(), namespace, "bring-up failed in phase '" + phase
                     + "' (keep-on-failure)", Instant.now());

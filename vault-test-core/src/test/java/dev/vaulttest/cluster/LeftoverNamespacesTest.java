@@ -80,16 +80,18 @@ class LeftoverNamespacesTest {
         assertThat(warnings).singleElement().asString()
                 .contains("cluster 'lab' holds 2 namespace(s)")
                 .contains("vault-test-kept (24h00m old, kept on failure), vault-test-old-version (1h30m old, no heartbeat)")
-                .contains(LeftoverNamespaces.CLEANUP)
+                .contains("remove them with: kubectl delete namespace vault-test-kept vault-test-old-version")
                 .doesNotContain("vault-test-live");
         assertThat(client.namespaces().list().getItems()).extracting(ns -> ns.getMetadata().getName())
                 .containsExactlyInAnyOrder("vault-test-live", "vault-test-kept", "vault-test-old-version");
     }
 
     @Test
-    void withRemovalOffAnOldHeartbeatIsOnlyNamed() {
+    void withRemovalOffAnOldHeartbeatIsOnlyNamedAndARecentOneNotAtAll() {
         serve(namespace("vault-test-killed", "env-killed", "2026-12-02T09:00:00Z",
-                Map.of(Labels.HEARTBEAT, "2026-12-02T10:00:00Z")));
+                Map.of(Labels.HEARTBEAT, "2026-12-02T10:00:00Z")),
+                namespace("vault-test-live", "env-live", "2026-12-02T11:00:00Z",
+                        Map.of(Labels.HEARTBEAT, "2026-12-02T11:59:10Z")));
         clusterRoleBinding("vault-killed-server-binding", "vault-test-killed");
 
         LeftoverNamespaces.Outcome outcome = LeftoverNamespaces.tidy(client, "cluster 'lab'", NOW, Optional.empty());

@@ -25,6 +25,7 @@ import dev.vaulttest.timing.PhaseTimeline.PhaseTiming;
 import dev.vaulttest.vault.KvSecret;
 import dev.vaulttest.vault.Sensitive;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
@@ -301,6 +302,22 @@ class EnvironmentBringUpTest {
                                 .endsWith(" bring-up failed in phase 'pods-running' (keep-on-failure)"))
                         .containsKey(Labels.HEARTBEAT));
         assertThat(client.apps().statefulSets().inAnyNamespace().list().getItems()).hasSize(1);
+    }
+
+    @Test
+    void keepOnFailureNeitherKeepsNorMarksANamespaceThatExistedBefore() {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("team-vault").endMetadata()
+                .build()).create();
+        DoubleBackedEnvironment.Builder builder = DoubleBackedEnvironment.builder(client).keepOnFailure(true)
+                .spec(DoubleBackedEnvironment.spec().namespace("team-vault")
+                        .timeouts(fast(Duration.ofMillis(300), Duration.ofSeconds(5))).build());
+
+        BringUpException failure = catchThrowableOfType(BringUpException.class, builder::start);
+
+        assertThat(failure.kept()).isFalse();
+        assertThat(failure.getMessage()).contains("Namespace team-vault already exists").doesNotContain("Kept");
+        assertThat(client.namespaces().withName("team-vault").get().getMetadata().getAnnotations())
+                .as("someone else's namespace is left as it was").isNullOrEmpty();
     }
 
     @Test

@@ -115,8 +115,8 @@ final class DeploymentResource implements AutoCloseable {
             failureReported = true;
             throw failure;
         }
-        throw new VaultTestException(describe() + " failed to come up (see the first failure"
-                + (shared ? " of " + owner : " of this class") + "): " + Redactor.redact(failure.getMessage()), failure);
+        throw new VaultTestException(describe() + " failed to come up (see the first failure it caused"
+                + (shared ? "" : " in this class") + "): " + Redactor.redact(failure.getMessage()), failure);
     }
 
     /**
@@ -147,7 +147,8 @@ final class DeploymentResource implements AutoCloseable {
      *     {@code the shared Vault deployment of com.example.A, com.example.B}
      */
     synchronized String whose() {
-        return shared ? "the shared Vault deployment of " + String.join(", ", users) : "the Vault deployment of " + owner;
+        return shared ? "the shared Vault deployment of " + String.join(", ", users)
+                : "the Vault deployment of " + owner;
     }
 
     private String describe() {
@@ -162,19 +163,25 @@ final class DeploymentResource implements AutoCloseable {
      *
      * @param nextClass the class that uses the deployment next
      * @param timeout how long the unseal and the ready gate may each take
-     * @return what was found, for the report; empty when there was nothing to check (the class that brought
-     *     the deployment up, or a deployment that failed to come up)
-     * @throws RuntimeException when the deployment was not ready and could not be rebuilt
+     * @return what was found, for the report; empty for the class that brought the deployment up. A deployment
+     *     whose last bring-up or rebuild failed is brought up again for the next class.
+     * @throws RuntimeException when the deployment was not ready, or not up, and could not be rebuilt
      */
     synchronized Optional<String> handOver(String nextClass, Duration timeout) {
         if (users.contains(nextClass)) {
             return Optional.empty();
         }
         users.add(nextClass);
-        if (current == null) {
+        if (current == null && failure == null) {
             return Optional.empty();
         }
         Instant start = clock.instant();
+        if (current == null) {
+            // The last bring-up or rebuild failed: each class tries once more, as a class of its own would.
+            rebuild(false, "when handed to " + nextClass);
+            return Optional.of("rebuilt: it had failed to come up (" + Redactor.redact(String.valueOf(
+                    failure.getMessage())) + "); the new bring-up took " + Duration.between(start, clock.instant()));
+        }
         try {
             if (current.spec().seal() instanceof SealSpec.Shamir) {
                 current.unsealAll(timeout);

@@ -1,6 +1,8 @@
 package dev.vaulttest.junit5;
 
 import dev.vaulttest.cluster.ExistingClusterSpec;
+import dev.vaulttest.internal.Durations;
+import dev.vaulttest.internal.Labels;
 import dev.vaulttest.internal.report.ReportWriter;
 import dev.vaulttest.kms.ExternalKms;
 import java.net.URI;
@@ -112,10 +114,12 @@ record Settings(Optional<String> k3sImage, Optional<String> vaultImage, Optional
         }
         Duration after = reader.duration(VaultTestSettings.REAP_AFTER).orElse(ExistingClusterSpec.DEFAULT_REAP_AFTER);
         if (after.compareTo(ExistingClusterSpec.MINIMUM_REAP_AFTER) < 0) {
+            String minimum = Durations.format(ExistingClusterSpec.MINIMUM_REAP_AFTER);
             throw new VaultTestConfigurationException(VaultTestSettings.REAP_AFTER + "=" + reader.text(
-                    VaultTestSettings.REAP_AFTER).orElse("") + " is shorter than the minimum of 3m: runs renew their"
-                    + " namespaces' heartbeat every minute, so a shorter time would remove namespaces that live runs"
-                    + " use; give 3m or more, or " + NEVER);
+                    VaultTestSettings.REAP_AFTER).orElse("") + " is shorter than the minimum of " + minimum + ": runs"
+                    + " renew their namespaces' heartbeat every " + Durations.format(Labels.HEARTBEAT_INTERVAL)
+                    + ", so a shorter time would remove namespaces that live runs use; give " + minimum + " or more,"
+                    + " or " + NEVER);
         }
         return Optional.of(after);
     }

@@ -26,7 +26,13 @@ import java.lang.annotation.Target;
  *       token), and every class that uses it afterwards gets the new one;</li>
  *   <li>the deployment is removed when the run ends, not after each class; with
  *       {@code vaulttest.keep-on-failure=true} it is left running when a test of any class that used it
- *       failed.</li>
+ *       failed, and the kubeconfig and instructions to reach it go to the report directory of the class that
+ *       brought it up;</li>
+ *   <li>a deployment that failed to come up, or could not be rebuilt, is brought up again for the next class;</li>
+ *   <li>under parallel execution, classes that share a deployment may run at the same time (they hold the read
+ *       lock); a hand-over that finds the deployment broken replaces it even while another class's test uses it,
+ *       so run sharing classes one after the other when a test may leave the deployment broken without being
+ *       {@link Disruptive}.</li>
  * </ul>
  * A class without this annotation keeps a deployment of its own, even when another class shares one with
  * the same description. It may be placed on a composed annotation of the team's, next to {@link VaultTest}.

@@ -86,8 +86,8 @@ public final class VaultTestSettings {
      * How long a namespace the library created on an existing cluster must have had no heartbeat before a later run
      * removes it, with its release's cluster-wide objects and the StorageClasses created for it, as the leftover of a
      * run that was killed before its teardown: a duration of at least 3 minutes ({@code 1h}, {@code 30m},
-     * {@code PT2H}), or {@code never} to only warn about leftovers. 1 hour by default. A run renews its namespaces' heartbeat every minute; namespaces
-     * that {@link #KEEP_ON_FAILURE} left are never removed.
+     * {@code PT2H}), or {@code never} to only warn about leftovers. 1 hour by default. A run renews its
+     * namespaces' heartbeat every minute; namespaces that {@link #KEEP_ON_FAILURE} left are never removed.
      */
     public static final String REAP_AFTER = "vaulttest.reap-after";
 

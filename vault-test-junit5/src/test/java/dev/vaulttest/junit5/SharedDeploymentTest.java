@@ -90,17 +90,22 @@ class SharedDeploymentTest {
     }
 
     @Test
-    void aRebuildThatFailsAtTheHandOverFailsTheClassThatWasToGetTheDeployment() {
+    void aRebuildThatFailsAtTheHandOverFailsThatClassAndTheNextClassTriesAgain() {
         EngineExecutionResults results = EngineRuns.reportingTo(reports).run(BreakingFailingRebuildTestCases.class,
-                AlsoFailingRebuildTestCases.class);
+                AlsoFailingRebuildTestCases.class, ThirdFailingRebuildTestCases.class);
 
         List<Throwable> failures = EngineRuns.failures(results);
-        assertThat(failures).singleElement().satisfies(failure -> assertThat(failure)
+        assertThat(failures).hasSize(2);
+        assertThat(failures.get(0))
                 .hasMessageContaining("The shared Vault deployment of " + BreakingFailingRebuildTestCases.class.getName()
                         + ", " + AlsoFailingRebuildTestCases.class.getName())
                 .hasMessageContaining("was broken when handed to " + AlsoFailingRebuildTestCases.class.getName()
                         + " and could not be rebuilt")
-                .hasMessageNotContaining(FakeEnvironment.ROOT_TOKEN));
+                .hasMessageNotContaining(FakeEnvironment.ROOT_TOKEN);
+        assertThat(failures.get(1)).hasMessageContaining("was broken when handed to "
+                + ThirdFailingRebuildTestCases.class.getName() + " and could not be rebuilt");
+        assertThat(Journal.events("deploy")).as("the first bring-up, then one try per later class").hasSize(3);
+        assertThat(Journal.events("test ran")).isEmpty();
     }
 
     @Test
@@ -210,6 +215,13 @@ class SharedDeploymentTest {
         void neverRuns() {
             Journal.note("test ran");
         }
+    }
+
+    @Fixture
+    @VaultTest
+    @SharedDeployment
+    @VaultDeployment(namespace = FakeEnvironmentFactory.FAILING_REBUILD_NAMESPACE)
+    static class ThirdFailingRebuildTestCases extends AlsoFailingRebuildTestCases {
     }
 
     @Fixture

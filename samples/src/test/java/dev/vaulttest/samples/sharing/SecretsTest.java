@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One of the classes on the team's shared deployment. It writes under a mount of its own, since the other
- * classes see the same Vault; {@link KvMount#ensure} leaves the mount alone when it is there already (the deployment outlives the class).
+ * classes see the same Vault; {@link KvMount#ensure} leaves the mount alone when it is there already (the
+ * deployment outlives the class).
  */
 @TeamVault
 class SecretsTest {

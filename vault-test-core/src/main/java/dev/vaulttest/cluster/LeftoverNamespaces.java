@@ -1,5 +1,6 @@
 package dev.vaulttest.cluster;
 
+import dev.vaulttest.internal.CleanupCommands;
 import dev.vaulttest.internal.Durations;
 import dev.vaulttest.internal.Labels;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *   <li>a heartbeat older than the reap-after time means the run was killed before its teardown: the namespace is
  *       removed with what belongs to it ({@link NamespaceReaper}), and a warning says so;</li>
  *   <li>a namespace that keep-on-failure left running ({@link Labels#KEPT}) is never removed: a warning names it with
- *       the command that removes it;</li>
+ *       the commands that remove it and what belongs to it;</li>
  *   <li>so is a namespace without a heartbeat (made by a version of the library before heartbeats), and, when
  *       removal is off, one whose heartbeat is older than {@link ExistingClusterSpec#MINIMUM_REAP_AFTER};</li>
  *   <li>a recent heartbeat is a run in progress: left alone, unmentioned.</li>
@@ -37,8 +38,7 @@ final class LeftoverNamespaces {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeftoverNamespaces.class);
     private static final int LISTED = 10;
-    /** The start of the command that removes the named leftovers (by name: a label would take live runs' too). */
-    static final String CLEANUP = "kubectl delete namespace ";
+    private static final String KUBECTL = "kubectl";
 
     /**
      * What was found.
@@ -78,22 +78,26 @@ final class LeftoverNamespaces {
         List<String> removed = new ArrayList<>();
         List<String> left = new ArrayList<>();
         List<String> leftNames = new ArrayList<>();
+        List<String> leftEnvironments = new ArrayList<>();
         NamespaceReaper reaper = new NamespaceReaper(client);
         for (Namespace namespace : found.stream().sorted(Comparator.comparing(LeftoverNamespaces::created)).toList()) {
             String name = namespace.getMetadata().getName();
             Map<String, String> annotations = orEmpty(namespace.getMetadata().getAnnotations());
+            Optional<String> environment = Optional.ofNullable(
+                    orEmpty(namespace.getMetadata().getLabels()).get(Labels.ENVIRONMENT));
             Optional<Duration> silence = age(annotations.get(Labels.HEARTBEAT), now);
             String age = age(namespace.getMetadata().getCreationTimestamp(), now).map(Durations::format)
                     .map(text -> text + " old").orElse("age unknown");
             if (annotations.containsKey(Labels.KEPT)) {
                 left.add(name + " (" + age + ", kept on failure)");
                 leftNames.add(name);
+                environment.ifPresent(leftEnvironments::add);
             } else if (silence.isEmpty()) {
                 left.add(name + " (" + age + ", no heartbeat)");
                 leftNames.add(name);
+                environment.ifPresent(leftEnvironments::add);
             } else if (reapAfter.isPresent() && silence.get().compareTo(reapAfter.get()) > 0) {
-                List<String> objects = reaper.reap(name,
-                        Optional.ofNullable(orEmpty(namespace.getMetadata().getLabels()).get(Labels.ENVIRONMENT)));
+                List<String> objects = reaper.reap(name, environment);
                 LOG.warn("Removed {} from {}: a vault-test run created it and was stopped before its teardown (no"
                         + " heartbeat for {}, more than {}); deleted {}", name, cluster,
                         Durations.format(silence.get()), Durations.format(reapAfter.get()), objects);
@@ -101,16 +105,29 @@ final class LeftoverNamespaces {
             } else if (reapAfter.isEmpty() && silence.get().compareTo(ExistingClusterSpec.MINIMUM_REAP_AFTER) > 0) {
                 left.add(name + " (" + age + ", last heartbeat " + Durations.format(silence.get()) + " ago)");
                 leftNames.add(name);
+                environment.ifPresent(leftEnvironments::add);
             }
         }
         if (!left.isEmpty()) {
             String listed = String.join(", ", left.subList(0, Math.min(LISTED, left.size())))
                     + (left.size() > LISTED ? " and " + (left.size() - LISTED) + " more" : "");
             LOG.warn("{} holds {} namespace(s) that earlier vault-test runs created and did not remove: {}. They are"
-                    + " not removed automatically. If no run is using them, remove them with: {}", cluster, left.size(),
-                    listed, CLEANUP + String.join(" ", leftNames));
+                    + " not removed automatically. If no run is using them, remove them with:\n  {}", cluster,
+                    left.size(), listed, String.join("\n  ", cleanup(leftNames, leftEnvironments)));
         }
         return new Outcome(removed, left);
+    }
+
+    /** The namespaces by name, and what the chart and the library made outside them for their environments. */
+    static List<String> cleanup(List<String> namespaces, List<String> environments) {
+        List<String> lines = new ArrayList<>();
+        lines.add(CleanupCommands.deleteNamespaces(KUBECTL, namespaces));
+        if (!environments.isEmpty()) {
+            lines.add(CleanupCommands.deleteChartClusterObjects(KUBECTL,
+                    environments.stream().map(CleanupCommands::releaseOf).toList()));
+            lines.add(CleanupCommands.deleteStorageClasses(KUBECTL, environments));
+        }
+        return lines;
     }
 
     private static String created(Namespace namespace) {

@@ -10,6 +10,7 @@ import dev.vaulttest.chart.ChartValues;
 import dev.vaulttest.chart.EffectiveValues;
 import dev.vaulttest.cluster.K3sCluster;
 import dev.vaulttest.cluster.KubernetesCluster;
+import dev.vaulttest.internal.CleanupCommands;
 import dev.vaulttest.internal.Durations;
 import dev.vaulttest.internal.KeptNamespace;
 import dev.vaulttest.internal.Labels;
@@ -59,6 +60,7 @@ import org.slf4j.LoggerFactory;
 final class BringUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(BringUp.class);
+    private static final String KUBECTL = "kubectl";
 
     private final VaultEnvironmentSpec spec;
     private final EnvironmentWiring wiring;
@@ -71,6 +73,7 @@ final class BringUp {
     private String namespace;
     private EnvironmentNamespaces namespaces;
     private String release;
+    private String environment;
     private DeploymentPlan plan;
     private RunningEnvironment env;
     private Optional<String> caCertificatePem = Optional.empty();
@@ -118,6 +121,7 @@ final class BringUp {
         }
         EnvironmentId id = wiring.ids().get();
         release = id.releaseName();
+        environment = id.value();
         namespace = spec.namespace().orElse(id.namespace());
         expect(Phase.INSTALL, "namespace " + namespace + " created, the values fitted to "
                 + cluster.description() + ", chart " + spec.chart().describe() + " rendered and installed as release "
@@ -444,8 +448,11 @@ final class BringUp {
             KeptNamespace.mark(cluster.client(), namespace, "bring-up failed in phase '" + phase
                     + "' (keep-on-failure)", Instant.now());
             message.append("\nKept for inspection (keep-on-failure): namespace ").append(namespace)
-                    .append(", release ").append(release)
-                    .append(". Delete the namespace (and uninstall the release) when done.");
+                    .append(", release ").append(release).append(". Remove it when done, with what the chart and the"
+                            + " library made outside the namespace:\n  ")
+                    .append(String.join("\n  ", CleanupCommands.deleteNamespaces(KUBECTL, List.of(namespace)),
+                            CleanupCommands.deleteChartClusterObjects(KUBECTL, List.of(release)),
+                            CleanupCommands.deleteStorageClasses(KUBECTL, List.of(environment))));
         } else {
             teardown.run();
             message.append("\nEverything this environment created was removed");

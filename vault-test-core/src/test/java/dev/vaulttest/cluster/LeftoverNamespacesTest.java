@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,10 @@ class LeftoverNamespacesTest {
         assertThat(warnings).singleElement().asString()
                 .contains("cluster 'lab' holds 2 namespace(s)")
                 .contains("vault-test-kept (24h00m old, kept on failure), vault-test-old-version (1h30m old, no heartbeat)")
-                .contains("remove them with: kubectl delete namespace vault-test-kept vault-test-old-version")
+                .contains("remove them with:\n  kubectl delete namespace vault-test-kept vault-test-old-version\n"
+                        + "  kubectl delete clusterrolebinding,clusterrole,mutatingwebhookconfiguration"
+                        + " -l 'app.kubernetes.io/instance in (vault-env-kept,vault-env-old)'\n"
+                        + "  kubectl delete storageclass -l 'vault-test.dev/environment in (env-kept,env-old)'")
                 .doesNotContain("vault-test-live");
         assertThat(client.namespaces().list().getItems()).extracting(ns -> ns.getMetadata().getName())
                 .containsExactlyInAnyOrder("vault-test-live", "vault-test-kept", "vault-test-old-version");
@@ -155,7 +159,10 @@ class LeftoverNamespacesTest {
                 .build()).create();
     }
 
-    /** The WARN lines slf4j-simple writes to System.err while the action runs (see simplelogger.properties). */
+    /**
+     * The WARN records slf4j-simple writes to System.err while the action runs (see simplelogger.properties), each
+     * with its continuation lines.
+     */
     private static List<String> warnings(Runnable action) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream originalErr = System.err;
@@ -165,7 +172,7 @@ class LeftoverNamespacesTest {
         } finally {
             System.setErr(originalErr);
         }
-        return captured.toString(StandardCharsets.UTF_8).lines()
-                .filter(line -> line.contains("WARN") && line.contains("LeftoverNamespaces")).toList();
+        return Arrays.stream(captured.toString(StandardCharsets.UTF_8).split("(?m)^(?=\\[)"))
+                .filter(entry -> entry.contains("WARN") && entry.contains("LeftoverNamespaces")).toList();
     }
 }

@@ -294,7 +294,14 @@ class EnvironmentBringUpTest {
         BringUpException failure = catchThrowableOfType(BringUpException.class, builder::start);
 
         assertThat(failure.kept()).isTrue();
-        assertThat(failure.getMessage()).contains("Kept for inspection");
+        String keptName = client.namespaces().list().getItems().get(0).getMetadata().getName();
+        String environment = client.namespaces().list().getItems().get(0).getMetadata().getLabels()
+                .get(Labels.ENVIRONMENT);
+        assertThat(failure.getMessage()).contains("Kept for inspection")
+                .as("the commands also remove what the chart made outside the namespace")
+                .contains("\n  kubectl delete namespace " + keptName + "\n")
+                .contains(" -l app.kubernetes.io/instance=vault-" + environment + "\n")
+                .contains("kubectl delete storageclass -l vault-test.dev/environment=" + environment);
         assertThat(client.namespaces().list().getItems()).singleElement()
                 .satisfies(namespace -> assertThat(namespace.getMetadata().getAnnotations())
                         .as("marked, so that later runs never remove it as a killed run's leftover")

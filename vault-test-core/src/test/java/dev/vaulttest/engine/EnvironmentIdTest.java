@@ -3,6 +3,7 @@ package dev.vaulttest.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vaulttest.internal.CleanupCommands;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,13 @@ class EnvironmentIdTest {
             releases.add(id.releaseName());
         }
         assertThat(releases).hasSize(200);
+    }
+
+    @Test
+    void theCleanupHintsDeriveTheReleaseFromTheEnvironmentLabelAsTheIdDoes() {
+        EnvironmentId id = EnvironmentId.random("RaftTest");
+
+        assertThat(CleanupCommands.releaseOf(id.value())).isEqualTo(id.releaseName());
     }
 
     @Test

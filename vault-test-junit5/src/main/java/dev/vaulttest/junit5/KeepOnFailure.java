@@ -3,6 +3,7 @@ package dev.vaulttest.junit5;
 import dev.vaulttest.NodeSnapshot;
 import dev.vaulttest.VaultEnvironment;
 import dev.vaulttest.cluster.K3sCluster;
+import dev.vaulttest.internal.CleanupCommands;
 import dev.vaulttest.internal.KeptNamespace;
 import dev.vaulttest.internal.Labels;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -53,15 +55,20 @@ record KeepOnFailure(boolean enabled, Path reportsDir) {
         }
         String pod = podToForward(environment);
         String scheme = environment.spec().tls() ? "https" : "http";
+        String kubectl = "kubectl --kubeconfig " + kubeconfig;
         String text = "vault-test left " + whose + " running because a test failed"
                 + " (vaulttest.keep-on-failure=true):\n"
                 + "  cluster:    " + environment.cluster().description() + "\n"
                 + "  kubeconfig: " + kubeconfigNote + "\n"
                 + "  namespace:  " + environment.namespace() + " (Helm release " + environment.releaseName() + ")\n"
-                + "  reach it:   kubectl --kubeconfig " + kubeconfig + " -n " + environment.namespace()
+                + "  reach it:   " + kubectl + " -n " + environment.namespace()
                 + " port-forward pod/" + pod + " 8200:8200\n"
                 + "              then VAULT_ADDR=" + scheme + "://127.0.0.1:8200 vault status\n"
-                + "  remove it:  kubectl --kubeconfig " + kubeconfig + " delete namespace " + environment.namespace() + "\n"
+                + "  remove it:  " + CleanupCommands.deleteNamespaces(kubectl, List.of(environment.namespace())) + "\n"
+                + "              " + CleanupCommands.deleteChartClusterObjects(kubectl,
+                        List.of(environment.releaseName())) + "\n"
+                + "              (what the chart installed outside the namespace, for example its"
+                + " ClusterRoleBinding)\n"
                 + lifetime(environment, kubeconfig)
                 + "  The root token and unseal keys are not written anywhere.\n";
         try {

@@ -49,6 +49,9 @@ final class DeploymentResource implements AutoCloseable {
     private final List<PhaseTiming> unclaimedBringUp = new ArrayList<>();
     private boolean testFailed;
     private boolean closed;
+    /** The kept deployment whose instructions were last logged, and for whom: each is announced once. */
+    private VaultEnvironment announcedKept;
+    private String announcedWhose;
 
     private DeploymentResource(String owner, boolean shared, VaultEnvironmentSpec spec, EnvironmentFactory factory,
             ClusterResource cluster, KeepOnFailure keepOnFailure, Clock clock) {
@@ -230,6 +233,19 @@ final class DeploymentResource implements AutoCloseable {
     }
 
     /**
+     * Keeps the running deployment after a test that used it failed, when keep-on-failure is on: marks its
+     * namespace, writes how to reach it, and logs that the first time (again only if more classes use it since).
+     *
+     * @return how to reach it, for the failed test's report; empty when keep-on-failure is off or nothing is up
+     */
+    synchronized Optional<String> keepAfterTestFailure() {
+        if (!keepOnFailure.enabled() || closed || current == null) {
+            return Optional.empty();
+        }
+        return Optional.of(keep(current));
+    }
+
+    /**
      * Replaces the deployment with a new one. The old one is closed, or kept running with a message when
      * keep-on-failure applies to it.
      *
@@ -263,9 +279,16 @@ final class DeploymentResource implements AutoCloseable {
         }
     }
 
-    private void keep(VaultEnvironment environment) {
+    private String keep(VaultEnvironment environment) {
         cluster.keepRunning();
-        LOG.warn("{}", keepOnFailure.keep(owner, whose(), environment));
+        String whose = whose();
+        String instructions = keepOnFailure.keep(owner, whose, environment);
+        if (environment != announcedKept || !whose.equals(announcedWhose)) {
+            announcedKept = environment;
+            announcedWhose = whose;
+            LOG.warn("{}", instructions);
+        }
+        return instructions;
     }
 
     private static void closeQuietly(VaultEnvironment environment) {

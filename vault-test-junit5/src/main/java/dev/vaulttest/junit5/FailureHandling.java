@@ -61,12 +61,8 @@ final class FailureHandling {
                 }
             } finally {
                 publish(context, directory);
-                if (settings.keepOnFailure() && environment.isPresent()) {
-                    String instructions = new KeepOnFailure(true, settings.reportsDir())
-                            .keep(deployment.get().owner(), deployment.get().whose(), environment.get());
-                    LOG.warn("{}", instructions);
-                    context.publishReportEntry(KEPT_ENTRY, instructions);
-                }
+                deployment.flatMap(DeploymentResource::keepAfterTestFailure)
+                        .ifPresent(instructions -> context.publishReportEntry(KEPT_ENTRY, instructions));
             }
         } catch (Throwable problem) {
             if (problem != failure) {

@@ -8,7 +8,10 @@ import dev.vaulttest.fixture.FakeEnvironment;
 import dev.vaulttest.internal.report.ReportWriter;
 import dev.vaulttest.junit5.fake.Journal;
 import dev.vaulttest.timing.RecoveryMeasurement;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,6 +145,32 @@ class FailureDiagnosticsTest {
                 .doesNotContain(FakeEnvironment.ROOT_TOKEN);
         assertThat(EngineRuns.reportEntries(results, "vault-test.kept")).singleElement()
                 .satisfies(entry -> assertThat(entry).contains("port-forward"));
+        assertThat(instructions).as("the namespace, and what the chart made outside it")
+                .contains("remove it:  kubectl --kubeconfig " + classDir.resolve("kubeconfig.yaml").toAbsolutePath()
+                        + " delete namespace vault-test-fake-1\n")
+                .contains(" delete clusterrolebinding,clusterrole,mutatingwebhookconfiguration"
+                        + " -l app.kubernetes.io/instance=vault-fake-1\n");
+    }
+
+    @Test
+    void aKeptDeploymentIsAnnouncedOnceHoweverManyOfItsTestsFail() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        EngineExecutionResults results;
+        try {
+            results = EngineRuns.reportingTo(reports).with(VaultTestSettings.KEEP_ON_FAILURE, "true")
+                    .run(TwiceFailingTestCases.class);
+        } finally {
+            System.setErr(originalErr);
+        }
+
+        assertThat(log.toString(StandardCharsets.UTF_8).split("vault-test left the Vault deployment of", -1))
+                .as("one warning with the instructions, not one per failed test and another at the end")
+                .hasSize(2);
+        assertThat(EngineRuns.reportEntries(results, "vault-test.kept")).as("each failed test's report still has them")
+                .hasSize(2);
+        assertThat(Journal.events("close")).isEmpty();
     }
 
     @Test
@@ -170,6 +199,20 @@ class FailureDiagnosticsTest {
         @Test
         void passes(VaultEnvironment vault) {
             assertThat(vault).isNotNull();
+        }
+    }
+
+    @Fixture
+    @VaultTest
+    static class TwiceFailingTestCases {
+        @Test
+        void failsOnce(VaultEnvironment vault) {
+            throw new AssertionError("the first failure");
+        }
+
+        @Test
+        void failsAgain(VaultEnvironment vault) {
+            throw new AssertionError("the second failure");
         }
     }
 

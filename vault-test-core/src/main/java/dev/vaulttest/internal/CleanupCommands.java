@@ -13,7 +13,7 @@ import java.util.Objects;
 public final class CleanupCommands {
 
     /** The label the Vault chart puts on every object of a release, the cluster-wide ones included: its name. */
-    public static final String RELEASE_INSTANCE = "app.kubernetes.io/instance";
+    private static final String RELEASE_INSTANCE = "app.kubernetes.io/instance";
 
     /** The kinds of cluster-wide objects the Vault chart can install for a release. */
     static final String CHART_CLUSTER_KINDS = "clusterrolebinding,clusterrole,mutatingwebhookconfiguration";

@@ -88,14 +88,11 @@ final class LeftoverNamespaces {
             Optional<Duration> silence = age(annotations.get(Labels.HEARTBEAT), now);
             String age = age(namespace.getMetadata().getCreationTimestamp(), now).map(Durations::format)
                     .map(text -> text + " old").orElse("age unknown");
+            Optional<String> leftBecause = Optional.empty();
             if (annotations.containsKey(Labels.KEPT)) {
-                left.add(name + " (" + age + ", kept on failure)");
-                leftNames.add(name);
-                environment.ifPresent(leftEnvironments::add);
+                leftBecause = Optional.of("kept on failure");
             } else if (silence.isEmpty()) {
-                left.add(name + " (" + age + ", no heartbeat)");
-                leftNames.add(name);
-                environment.ifPresent(leftEnvironments::add);
+                leftBecause = Optional.of("no heartbeat");
             } else if (reapAfter.isPresent() && silence.get().compareTo(reapAfter.get()) > 0) {
                 List<String> objects = reaper.reap(name, environment);
                 LOG.warn("Removed {} from {}: a vault-test run created it and was stopped before its teardown (no"
@@ -103,7 +100,10 @@ final class LeftoverNamespaces {
                         Durations.format(silence.get()), Durations.format(reapAfter.get()), objects);
                 removed.add(name + " (" + age + ", no heartbeat for " + Durations.format(silence.get()) + ")");
             } else if (reapAfter.isEmpty() && silence.get().compareTo(ExistingClusterSpec.MINIMUM_REAP_AFTER) > 0) {
-                left.add(name + " (" + age + ", last heartbeat " + Durations.format(silence.get()) + " ago)");
+                leftBecause = Optional.of("last heartbeat " + Durations.format(silence.get()) + " ago");
+            }
+            if (leftBecause.isPresent()) {
+                left.add(name + " (" + age + ", " + leftBecause.get() + ")");
                 leftNames.add(name);
                 environment.ifPresent(leftEnvironments::add);
             }
@@ -113,21 +113,10 @@ final class LeftoverNamespaces {
                     + (left.size() > LISTED ? " and " + (left.size() - LISTED) + " more" : "");
             LOG.warn("{} holds {} namespace(s) that earlier vault-test runs created and did not remove: {}. They are"
                     + " not removed automatically. If no run is using them, remove them with:\n  {}", cluster,
-                    left.size(), listed, String.join("\n  ", cleanup(leftNames, leftEnvironments)));
+                    left.size(), listed, String.join("\n  ",
+                    CleanupCommands.removeEnvironments(KUBECTL, leftNames, leftEnvironments)));
         }
         return new Outcome(removed, left);
-    }
-
-    /** The namespaces by name, and what the chart and the library made outside them for their environments. */
-    static List<String> cleanup(List<String> namespaces, List<String> environments) {
-        List<String> lines = new ArrayList<>();
-        lines.add(CleanupCommands.deleteNamespaces(KUBECTL, namespaces));
-        if (!environments.isEmpty()) {
-            lines.add(CleanupCommands.deleteChartClusterObjects(KUBECTL,
-                    environments.stream().map(CleanupCommands::releaseOf).toList()));
-            lines.add(CleanupCommands.deleteStorageClasses(KUBECTL, environments));
-        }
-        return lines;
     }
 
     private static String created(Namespace namespace) {

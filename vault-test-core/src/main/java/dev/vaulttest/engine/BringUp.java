@@ -450,9 +450,8 @@ final class BringUp {
             message.append("\nKept for inspection (keep-on-failure): namespace ").append(namespace)
                     .append(", release ").append(release).append(". Remove it when done, with what the chart and the"
                             + " library made outside the namespace:\n  ")
-                    .append(String.join("\n  ", CleanupCommands.deleteNamespaces(KUBECTL, List.of(namespace)),
-                            CleanupCommands.deleteChartClusterObjects(KUBECTL, List.of(release)),
-                            CleanupCommands.deleteStorageClasses(KUBECTL, List.of(environment))));
+                    .append(String.join("\n  ", CleanupCommands.removeEnvironments(KUBECTL, List.of(namespace),
+                            List.of(environment))));
         } else {
             teardown.run();
             message.append("\nEverything this environment created was removed");

@@ -67,6 +67,24 @@ public final class CleanupCommands {
                 "environments"));
     }
 
+    /**
+     * The lines that remove whole environments: their namespaces by name, then, where their identifiers are known,
+     * what the chart installed outside them and the StorageClasses the library made for them.
+     *
+     * @param kubectl how to call kubectl
+     * @param namespaces the namespaces, at least one
+     * @param environments the environments' identifiers; none when they are not known
+     * @return one command per element
+     */
+    public static List<String> removeEnvironments(String kubectl, List<String> namespaces, List<String> environments) {
+        if (environments.isEmpty()) {
+            return List.of(deleteNamespaces(kubectl, namespaces));
+        }
+        return List.of(deleteNamespaces(kubectl, namespaces),
+                deleteChartClusterObjects(kubectl, environments.stream().map(CleanupCommands::releaseOf).toList()),
+                deleteStorageClasses(kubectl, environments));
+    }
+
     private static List<String> nonEmpty(List<String> values, String what) {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("no " + what + " to delete");

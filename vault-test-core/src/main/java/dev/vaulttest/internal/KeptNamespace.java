@@ -25,17 +25,14 @@ public final class KeptNamespace {
      * @param namespace the namespace left running
      * @param why why it is kept, without secrets, for example {@code a test of com.example.RaftTest failed}
      * @param now the current time
-     * @return whether the annotation was written
      */
-    public static boolean mark(KubernetesClient client, String namespace, String why, Instant now) {
+    public static void mark(KubernetesClient client, String namespace, String why, Instant now) {
         try {
             client.namespaces().withName(namespace).edit(kept -> new NamespaceBuilder(kept).editMetadata()
                     .addToAnnotations(Labels.KEPT, now + " " + why).endMetadata().build());
-            return true;
         } catch (RuntimeException e) {
             LOG.warn("Could not mark namespace {} as kept ({}): {}. A later run may remove it once its heartbeat is"
                     + " old; remove it yourself when done", namespace, Labels.KEPT, e.getMessage());
-            return false;
         }
     }
 }

@@ -3,8 +3,6 @@ package dev.vaulttest.internal;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +25,8 @@ public final class RetainedVolumes {
      *
      * @param client the cluster's client
      * @param namespace the namespace about to be deleted
-     * @return the names of the volumes switched
      */
-    public static List<String> releaseFor(KubernetesClient client, String namespace) {
-        List<String> switched = new ArrayList<>();
+    public static void releaseFor(KubernetesClient client, String namespace) {
         try {
             for (PersistentVolume volume : client.persistentVolumes().list().getItems()) {
                 ObjectReference claim = volume.getSpec() == null ? null : volume.getSpec().getClaimRef();
@@ -43,7 +39,6 @@ public final class RetainedVolumes {
                     retained.getSpec().setPersistentVolumeReclaimPolicy("Delete");
                     return retained;
                 });
-                switched.add(name);
                 LOG.debug("Volume {} of claim {}/{} switched from Retain to Delete, so it goes with namespace {}",
                         name, namespace, claim.getName(), namespace);
             }
@@ -51,6 +46,5 @@ public final class RetainedVolumes {
             LOG.warn("Could not release the retained volumes of namespace {}: {}; they stay Released after it is"
                     + " deleted", namespace, e.getMessage());
         }
-        return switched;
     }
 }

@@ -26,6 +26,18 @@ class CleanupCommandsTest {
     }
 
     @Test
+    void wholeEnvironmentsAreTheirNamespacesAndWhatWasMadeOutsideThem() {
+        assertThat(CleanupCommands.removeEnvironments("kubectl", List.of("vault-test-env-a1"), List.of("env-a1")))
+                .containsExactly("kubectl delete namespace vault-test-env-a1",
+                        "kubectl delete clusterrolebinding,clusterrole,mutatingwebhookconfiguration"
+                                + " -l app.kubernetes.io/instance=vault-env-a1",
+                        "kubectl delete storageclass -l vault-test.dev/environment=env-a1");
+        assertThat(CleanupCommands.removeEnvironments("kubectl", List.of("old-unlabelled"), List.of()))
+                .as("without the environment nothing outside the namespace can be told apart")
+                .containsExactly("kubectl delete namespace old-unlabelled");
+    }
+
+    @Test
     void nothingToDeleteIsRefusedRatherThanTurnedIntoACommandForEverything() {
         assertThatThrownBy(() -> CleanupCommands.deleteStorageClasses("kubectl", List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("no environments to delete");
